@@ -208,3 +208,31 @@ def record_from_dict(data: Any) -> Record:
 def dump_records(records: Iterable[Record]) -> Iterator[str]:
     for record in records:
         yield json.dumps(record.to_dict(), ensure_ascii=False)
+
+
+def name_key(name: str) -> str:
+    """Normalised lookup key of a name: lower case, accents and punctuation removed,
+    white space and hyphens folded to single spaces ("Juan Guaidó" -> "juan guaido",
+    "U.S." -> "us"). The canned queries compute the same key in Cypher."""
+    import unicodedata
+
+    out = []
+    for ch in unicodedata.normalize("NFD", name.strip().lower()):
+        if unicodedata.category(ch)[0] in "LN":
+            out.append(ch)
+        elif ch in " \t\n\r\x0b\x0c-":
+            out.append(" ")
+    return " ".join("".join(out).split())
+
+
+def evidence_id_for(rel: "RelationRecord") -> str:
+    """Stable id of one relation mention: the same input gives the same id on every run."""
+    raw = "|".join(
+        [rel.doc_id, rel.subject.id, rel.relation, rel.object.id,
+         str(rel.evidence.start), str(rel.evidence.end), rel.status]
+    )
+    return "ev:" + hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+
+
+def fact_key(subject_id: str, relation: str, object_id: str) -> str:
+    return f"{subject_id}|{relation}|{object_id}"

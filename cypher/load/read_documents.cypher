@@ -1,0 +1,5 @@
+// The text digest and extractor version of documents already loaded, to skip unchanged ones.
+// $ids: list of document ids
+UNWIND $ids AS id
+MATCH (d:Document {id: id})
+RETURN d.id AS id, d.text_sha256 AS text_sha256, d.extractor_version AS extractor_version

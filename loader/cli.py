@@ -1,0 +1,384 @@
+"""The ``kgload`` command line: parse options, call the library, render. Thin on purpose.
+
+Only this module catches ``KgloadError``: it prints ``Error: ...`` on stderr and exits with the
+error's code (product.md): 1 runtime, 2 usage, 3 Neo4j unreachable/auth, 4 inputs rejected.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import traceback
+from pathlib import Path
+from typing import List, Optional, Tuple
+
+import typer
+
+from .errors import InputsRejected, KgloadError, UsageError
+from .render import FORMATS, default_format, message, render_rows
+
+app = typer.Typer(
+    name="kgload",
+    help="Turn news articles into a Neo4j knowledge graph with sentence-level evidence.\n\n"
+    "Example: kgload load articles/ && kgload ask \"Who recognizes Guaido?\"",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+neo4j_app = typer.Typer(
+    help="Run a local Neo4j 5.26 server (Java + Maven, or docker compose).\n\nExample: kgload neo4j start",
+    no_args_is_help=True,
+)
+app.add_typer(neo4j_app, name="neo4j")
+
+_state = {"debug": False}
+
+
+@app.callback()
+def _main(
+    debug: bool = typer.Option(False, "--debug", help="Show the traceback of errors."),
+) -> None:
+    _state["debug"] = debug
+
+
+def handle_errors(func):
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except KgloadError as exc:
+            if _state["debug"]:
+                traceback.print_exc()
+            message(f"Error: {exc}")
+            raise typer.Exit(exc.exit_code)
+        except KeyboardInterrupt:
+            message("Interrupted.")
+            raise typer.Exit(130)
+        except BrokenPipeError:
+            raise typer.Exit(0)
+
+    return wrapper
+
+
+# -------------------------------------------------------------- shared options
+
+def _connection(uri, username, password, database):
+    from .settings import connection_settings
+
+    return connection_settings(uri, username, password, database)
+
+
+UriOpt = typer.Option(None, "--uri", help="Bolt URI (env NEO4J_URI; default bolt://localhost:7687).")
+UserOpt = typer.Option(None, "--username", help="Neo4j user (env NEO4J_USERNAME; default neo4j).")
+PasswordOpt = typer.Option(None, "--password", help="Neo4j password (env NEO4J_PASSWORD or .env).")
+DatabaseOpt = typer.Option(None, "--database", help="Database (env NEO4J_DATABASE; default neo4j).")
+FormatOpt = typer.Option(None, "--format", "-f", help="table | json | csv (default: table on a terminal, json when piped).")
+ModelOpt = typer.Option(None, "--model", help="spaCy pipeline (env KGLOAD_MODEL; default en_core_web_sm).")
+WorkersOpt = typer.Option(1, "--workers", min=1, help="Processes for spaCy.")
+QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar or summary on stderr.")
+
+
+def _format(fmt: Optional[str]) -> str:
+    fmt = fmt or default_format()
+    if fmt not in FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    return fmt
+
+
+def _progress(quiet: bool, label: str):
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from .render import err_console
+
+    return Progress(
+        SpinnerColumn(), TextColumn(label), BarColumn(), TextColumn("{task.completed} documents"),
+        TimeElapsedColumn(), console=err_console, disable=quiet, transient=False,
+    )
+
+
+# -------------------------------------------------------------- extract
+
+@app.command()
+@handle_errors
+def extract(
+    paths: List[str] = typer.Argument(..., help="Files (.txt, .md, .jsonl), folders, or - for stdin."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write records here (default stdout)."),
+    model: Optional[str] = ModelOpt,
+    workers: int = WorkersOpt,
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per spaCy batch."),
+    quiet: bool = QuietOpt,
+) -> None:
+    """Extract entities and relations to JSONL records (one object per line).
+
+    Example: kgload extract examples/ -o records.jsonl
+    """
+    from .inputs import Rejection, read_inputs
+    from .pipeline import LazyExtractor, records_from_inputs
+    from .records import dump_records
+
+    extractor = LazyExtractor(model, workers, batch_size)
+    rejected = 0
+    tmp = output.with_name(output.name + ".partial") if output else None
+    out = open(tmp, "w", encoding="utf-8") if tmp else sys.stdout
+    try:
+        with _progress(quiet, "Extracting") as progress:
+            task = progress.add_task("extract", total=None)
+            for group in records_from_inputs(read_inputs(paths), extractor):
+                if isinstance(group, Rejection):
+                    rejected += 1
+                    message(f"Rejected {group}")
+                    continue
+                for line in dump_records(group):
+                    out.write(line + "\n")
+                progress.advance(task)
+    finally:
+        if tmp:
+            out.close()
+    if tmp:
+        tmp.replace(output)
+    if rejected:
+        raise InputsRejected(f"{rejected} input(s) rejected (see the lines above)")
+
+
+# -------------------------------------------------------------- load
+
+@app.command()
+@handle_errors
+def load(
+    paths: List[str] = typer.Argument(..., help="Articles, folders, JSONL documents, record files from `kgload extract`, or -."),
+    batch_size: int = typer.Option(1000, "--batch-size", min=1, help="Records per write transaction."),
+    workers: int = WorkersOpt,
+    model: Optional[str] = ModelOpt,
+    quiet: bool = QuietOpt,
+    uri: Optional[str] = UriOpt, username: Optional[str] = UserOpt,
+    password: Optional[str] = PasswordOpt, database: Optional[str] = DatabaseOpt,
+) -> None:
+    """Extract (unless given records) and load into Neo4j; re-running adds nothing twice.
+
+    Example: kgload load articles/
+    """
+    from .graph import Graph
+    from .inputs import Rejection, read_inputs
+    from .load import Loader
+    from .pipeline import LazyExtractor, bundles_from_inputs
+
+    with Graph(_connection(uri, username, password, database)) as graph:
+        loader = Loader(graph, batch_size=batch_size)
+        extractor = LazyExtractor(model, workers)
+
+        def report(items):
+            for item in items:
+                if isinstance(item, Rejection):
+                    message(f"Rejected {item}")
+                yield item
+
+        with _progress(quiet, "Loading") as progress:
+            task = progress.add_task("load", total=None)
+            loader.load(
+                report(bundles_from_inputs(read_inputs(paths), extractor)),
+                on_document=lambda n: progress.advance(task, n),
+            )
+        summary = loader.summary
+        if not quiet:
+            message(_summary_text(summary))
+    if summary.rejected:
+        raise InputsRejected(f"{len(summary.rejected)} input(s) rejected (see the lines above)")
+
+
+def _summary_text(s) -> str:
+    return (
+        f"Documents: {s.documents_loaded} loaded ({s.documents_replaced} replaced), "
+        f"{s.documents_skipped} already present\n"
+        f"Entities: {s.entities_created} created, {s.entities_present} already present\n"
+        f"Relationships: {s.relationships_created} created, {s.relationships_updated} updated, "
+        f"{s.relationships_deleted} removed\n"
+        f"Evidence: {s.evidence_created} created, {s.evidence_present} already present\n"
+        f"Inputs rejected: {len(s.rejected)}"
+    )
+
+
+# -------------------------------------------------------------- ask / query
+
+@app.command()
+@handle_errors
+def ask(
+    question: str = typer.Argument(..., help="A plain-English question."),
+    fmt: Optional[str] = FormatOpt,
+    uri: Optional[str] = UriOpt, username: Optional[str] = UserOpt,
+    password: Optional[str] = PasswordOpt, database: Optional[str] = DatabaseOpt,
+) -> None:
+    """Answer a plain-English question from the graph (no network model).
+
+    Example: kgload ask "Who recognizes Guaido?"
+    """
+    from .graph import Graph
+    from .questions import parse_question
+
+    fmt = _format(fmt)
+    parsed = parse_question(question)
+    with Graph(_connection(uri, username, password, database)) as graph:
+        rows = graph.read(f"queries/{parsed.query}", parsed.params)
+    render_rows(rows, fmt, title=question if fmt == "table" else None)
+
+
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+@handle_errors
+def query(
+    ctx: typer.Context,
+    name: Optional[str] = typer.Argument(None, help="Canned query name (see --list)."),
+    list_: bool = typer.Option(False, "--list", help="List the canned queries and their parameters."),
+    fmt: Optional[str] = FormatOpt,
+    uri: Optional[str] = UriOpt, username: Optional[str] = UserOpt,
+    password: Optional[str] = PasswordOpt, database: Optional[str] = DatabaseOpt,
+) -> None:
+    """Run a canned query from cypher/queries by name; parameters as -p NAME VALUE (repeatable).
+
+    Example: kgload query who_recognizes -p name Guaido
+    """
+    from . import cypher
+
+    if list_ or not name:
+        rows = []
+        for qname in cypher.names("queries"):
+            text = cypher.load(f"queries/{qname}")
+            rows.append({"query": qname, "purpose": cypher.purpose(text),
+                         "parameters": sorted(cypher.header_params(text))})
+        render_rows(rows, _format(fmt))
+        return
+    fmt = _format(fmt)
+    if name not in cypher.names("queries"):
+        raise UsageError(f"no canned query {name!r}; `kgload query --list` shows them")
+    text = cypher.load(f"queries/{name}")
+    params = parse_param_args(list(ctx.args))
+    missing = sorted(cypher.statement_params(text) - set(params))
+    if missing:
+        raise UsageError(f"query {name!r} needs " + ", ".join(f"-p {m} VALUE" for m in missing))
+    from .graph import Graph
+
+    with Graph(_connection(uri, username, password, database)) as graph:
+        rows = graph.read(f"queries/{name}", params)
+    render_rows(rows, fmt)
+
+
+def parse_param_args(args: list[str]) -> dict:
+    """``-p NAME VALUE`` / ``--param NAME VALUE`` pairs (repeatable) into a dict."""
+    out: dict = {}
+    i = 0
+    while i < len(args):
+        if args[i] not in ("-p", "--param"):
+            raise UsageError(f"unexpected argument {args[i]!r}; parameters are given as -p NAME VALUE")
+        if i + 2 >= len(args):
+            raise UsageError(f"{args[i]} needs a NAME and a VALUE")
+        out[args[i + 1]] = _param_value(args[i + 2])
+        i += 3
+    return out
+
+
+def _param_value(value: str):
+    """VALUE as JSON when it parses as a number, list or object, else the plain string."""
+    try:
+        parsed = json.loads(value)
+    except ValueError:
+        return value
+    return parsed if isinstance(parsed, (int, float, list, dict)) and not isinstance(parsed, bool) else value
+
+
+# -------------------------------------------------------------- reset / eval
+
+@app.command()
+@handle_errors
+def reset(
+    yes: bool = typer.Option(False, "--yes", help="Really delete everything kgload loaded."),
+    uri: Optional[str] = UriOpt, username: Optional[str] = UserOpt,
+    password: Optional[str] = PasswordOpt, database: Optional[str] = DatabaseOpt,
+) -> None:
+    """Delete everything kgload loaded (entities, documents, evidence); keeps the schema.
+
+    Example: kgload reset --yes
+    """
+    if not yes:
+        raise UsageError("this deletes every entity, document and evidence; add --yes to confirm")
+    from .graph import Graph
+
+    with Graph(_connection(uri, username, password, database)) as graph:
+        counters = graph.run_autocommit("load/reset_graph")
+    message(f"Deleted {counters.get('nodes_deleted', 0)} nodes and {counters.get('relationships_deleted', 0)} relationships.")
+
+
+@app.command("eval")
+@handle_errors
+def eval_(
+    gold: Path = typer.Argument(..., help="Gold triples, JSONL (like ../shared/seed/*.gold.jsonl)."),
+    texts: List[Path] = typer.Argument(..., help="The article(s) the gold describes."),
+    model: Optional[str] = ModelOpt,
+    fmt: Optional[str] = FormatOpt,
+) -> None:
+    """Precision, recall and F1 of `extract` against gold triples, per relation and overall.
+
+    Example: kgload eval examples/venezuela-2019-03-26.gold.jsonl examples/venezuela-2019-03-26.txt
+    """
+    from .evaluate import evaluate, format_report
+    from .extract import Extractor
+
+    for p in [gold, *texts]:
+        if not p.is_file():
+            raise UsageError(f"{p}: no such file")
+    result = evaluate(gold, texts, Extractor(model))
+    if fmt == "json":
+        sys.stdout.write(json.dumps(result, indent=2, default=str) + "\n")
+    else:
+        sys.stdout.write(format_report(result) + "\n")
+
+
+# -------------------------------------------------------------- neo4j
+
+@neo4j_app.command("start")
+@handle_errors
+def neo4j_start() -> None:
+    """Start Neo4j (first time: resolve it with Maven, set a random password in .env).
+
+    Example: kgload neo4j start
+    """
+    from . import neo4j_local
+
+    result = neo4j_local.start(log=message)
+    state = "already running" if result.already_running else "started"
+    message(f"Neo4j {state} ({result.mode}).")
+    print(f"Bolt:    {result.uri}")
+    print(f"Browser: {result.browser_url}  (user neo4j, password in .env)")
+
+
+@neo4j_app.command("stop")
+@handle_errors
+def neo4j_stop() -> None:
+    """Stop the Neo4j server this project started.
+
+    Example: kgload neo4j stop
+    """
+    from . import neo4j_local
+
+    message("Neo4j stopped." if neo4j_local.stop(log=message) else "Neo4j was not running.")
+
+
+@neo4j_app.command("status")
+@handle_errors
+def neo4j_status() -> None:
+    """Say whether the local Neo4j runs, and where.
+
+    Example: kgload neo4j status
+    """
+    from . import neo4j_local
+
+    st = neo4j_local.status()
+    if st.running:
+        print(f"running ({st.mode}{', pid ' + str(st.pid) if st.pid else ''})")
+        print(f"Bolt:    {st.uri}")
+        print(f"Browser: {st.browser_url}")
+    else:
+        print(f"not running (data in {st.home}); start it with `kgload neo4j start`")
+        raise typer.Exit(1)
+
+
+def main() -> None:  # pragma: no cover
+    app()

@@ -1,0 +1,291 @@
+"""Load extracted records into Neo4j through the ``cypher/load`` templates.
+
+Per chunk of documents, everything is written in one transaction (a crash or outage leaves no
+half-loaded document): entities and aliases, documents and MENTIONS, evidence, then each
+touched (subject, relation, object) relationship is recomputed from its asserted evidence,
+and last the document is marked loaded with its text digest and extractor version.
+
+A document already loaded from the same text and extractor version is skipped; a changed one
+has its old evidence replaced and its relationships' counts corrected.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from .allowlist import entity_types, relation_types
+from .graph import Graph, TxWriter
+from .inputs import Rejection
+from .records import (
+    DocumentRecord,
+    EntityRecord,
+    Record,
+    RelationRecord,
+    evidence_id_for,
+    fact_key,
+    name_key,
+)
+
+_SCALAR = (str, int, float, bool)
+
+
+@dataclass
+class DocumentBundle:
+    """All records of one document."""
+
+    document: DocumentRecord
+    entities: list[EntityRecord] = field(default_factory=list)
+    relations: list[RelationRecord] = field(default_factory=list)
+
+    @property
+    def size(self) -> int:
+        return 1 + len(self.entities) + len(self.relations)
+
+
+@dataclass
+class LoadSummary:
+    documents_loaded: int = 0
+    documents_replaced: int = 0
+    documents_skipped: int = 0
+    entities_created: int = 0
+    entities_present: int = 0
+    relationships_created: int = 0
+    relationships_updated: int = 0
+    relationships_deleted: int = 0
+    evidence_created: int = 0
+    evidence_present: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        data = {k: v for k, v in self.__dict__.items() if k != "rejected"}
+        data["inputs_rejected"] = len(self.rejected)
+        return data
+
+
+def bundle_records(records: Iterable[Record], source: str = "records") -> Iterator[DocumentBundle | Rejection]:
+    """Group a flat stream of records (as ``kgload extract`` writes them) per document."""
+    bundles: dict[str, DocumentBundle] = {}
+    orphans: dict[str, list[Record]] = defaultdict(list)
+    order: list[str] = []
+    for record in records:
+        if isinstance(record, DocumentRecord):
+            if record.id not in bundles:
+                bundles[record.id] = DocumentBundle(record)
+                order.append(record.id)
+            continue
+        bundle = bundles.get(record.doc_id)
+        if bundle is None:
+            orphans[record.doc_id].append(record)
+            continue
+        (bundle.entities if isinstance(record, EntityRecord) else bundle.relations).append(record)
+    for doc_id, recs in orphans.items():
+        if doc_id in bundles:
+            for r in recs:
+                (bundles[doc_id].entities if isinstance(r, EntityRecord) else bundles[doc_id].relations).append(r)
+        else:
+            yield Rejection(source, f"{len(recs)} record(s) for document {doc_id!r}, which has no document record")
+    for doc_id in order:
+        yield bundles[doc_id]
+
+
+def bundle_from_records(records: list[Record]) -> DocumentBundle:
+    """The records the extractor yields for one document, as a bundle."""
+    doc = records[0]
+    assert isinstance(doc, DocumentRecord)
+    bundle = DocumentBundle(doc)
+    for r in records[1:]:
+        (bundle.entities if isinstance(r, EntityRecord) else bundle.relations).append(r)
+    return bundle
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def validate_bundle(bundle: DocumentBundle) -> str | None:
+    """Why this document must not be loaded (labels or types outside the allowlist), or None."""
+    etypes, rtypes = entity_types(), relation_types()
+    for ent in bundle.entities:
+        if ent.type not in etypes:
+            return f"entity {ent.name!r} has type {ent.type!r}, not one of {', '.join(sorted(etypes))}"
+    for rel in bundle.relations:
+        if rel.relation not in rtypes:
+            return f"relation type {rel.relation!r} is not in the relation lexicon"
+        for ref in (rel.subject, rel.object, rel.reported_by):
+            if ref is not None and ref.type not in etypes:
+                return f"entity {ref.name!r} has type {ref.type!r}, not one of {', '.join(sorted(etypes))}"
+    return None
+
+
+def _clean_properties(props: dict) -> dict:
+    """Evidence properties Neo4j can store: scalars and lists of scalars of one type."""
+    out = {}
+    for key, value in props.items():
+        if key in _RESERVED_EVIDENCE_KEYS or not isinstance(key, str):
+            continue
+        if isinstance(value, _SCALAR):
+            out[key] = value
+        elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            out[key] = value
+        elif value is not None:
+            out[key] = str(value)
+    return out
+
+
+_RESERVED_EVIDENCE_KEYS = {
+    "id", "key", "doc_id", "subject_id", "relation", "object_id", "sentence", "start", "end",
+    "confidence", "status", "reported_by_id", "published",
+}
+
+
+class Loader:
+    def __init__(self, graph: Graph, batch_size: int = 1000):
+        self.graph = graph
+        self.batch_size = max(1, batch_size)
+        self.summary = LoadSummary()
+        self._schema_applied = False
+
+    def ensure_schema(self) -> None:
+        if not self._schema_applied:
+            self.graph.apply_schema()
+            self._schema_applied = True
+
+    def load(self, bundles: Iterable[DocumentBundle | Rejection], on_document=None) -> LoadSummary:
+        """Load bundles in chunks of about ``batch_size`` records; rejections are counted."""
+        self.ensure_schema()
+        chunk: list[DocumentBundle] = []
+        size = 0
+        for item in bundles:
+            if isinstance(item, Rejection):
+                self.summary.rejected.append(item)
+                continue
+            problem = validate_bundle(item)
+            if problem:
+                self.summary.rejected.append(Rejection(item.document.source, problem))
+                continue
+            chunk.append(item)
+            size += item.size
+            if size >= self.batch_size:
+                self._load_chunk(chunk, on_document)
+                chunk, size = [], 0
+        if chunk:
+            self._load_chunk(chunk, on_document)
+        return self.summary
+
+    # -------------------------------------------------------------- one chunk
+
+    def _load_chunk(self, chunk: list[DocumentBundle], on_document=None) -> None:
+        # Several bundles may carry the same document (the same text in two files): keep one.
+        unique: dict[str, DocumentBundle] = {}
+        for b in chunk:
+            unique.setdefault(b.document.id, b)
+        duplicates = len(chunk) - len(unique)
+        result = self.graph.write_transaction(lambda w: self._write_chunk(w, list(unique.values())))
+        s = self.summary
+        s.documents_skipped += result["skipped"] + duplicates
+        s.documents_loaded += result["loaded"]
+        s.documents_replaced += result["replaced"]
+        s.entities_created += result["entities_created"]
+        s.entities_present += result["entities_total"] - result["entities_created"]
+        s.evidence_created += result["evidence_created"]
+        s.evidence_present += result["evidence_total"] - result["evidence_created"]
+        s.relationships_created += result["rels_created"]
+        s.relationships_deleted += result["rels_deleted"]
+        s.relationships_updated += result["rels_touched"] - result["rels_created"] - result["rels_deleted"]
+        if on_document:
+            on_document(len(chunk))
+
+    def _write_chunk(self, w: TxWriter, bundles: list[DocumentBundle]) -> dict:
+        ids = [b.document.id for b in bundles]
+        existing = {
+            row["id"]: row
+            for row in w.tx.run(_read_documents(), ids=ids).data()
+        }
+        to_load: list[DocumentBundle] = []
+        replaced_ids: list[str] = []
+        skipped = 0
+        for b in bundles:
+            old = existing.get(b.document.id)
+            if old is not None and old["text_sha256"] is not None \
+                    and old["text_sha256"] == b.document.text_sha256 \
+                    and old["extractor_version"] == b.document.extractor_version:
+                skipped += 1
+                continue
+            to_load.append(b)
+            if old is not None:
+                replaced_ids.append(b.document.id)
+
+        touched: dict[str, dict] = {}
+        if replaced_ids:
+            rows = [{"doc_id": i} for i in replaced_ids]
+            for row in w.rows("load/delete_document_evidence", rows):
+                touched[row["key"]] = {k: row[k] for k in ("key", "subject_id", "relation", "object_id")}
+            w.run("load/delete_document_mentions", rows)
+
+        entity_rows: dict[str, dict] = {}
+        for b in to_load:
+            for e in b.entities:
+                row = entity_rows.setdefault(e.id, {"id": e.id, "name": e.name, "type": e.type, "aliases": []})
+                for a in [e.name, *e.aliases]:
+                    if a not in row["aliases"]:
+                        row["aliases"].append(a)
+            for r in b.relations:
+                for ref in (r.subject, r.object, r.reported_by):
+                    if ref is not None and ref.id not in entity_rows:
+                        entity_rows[ref.id] = {"id": ref.id, "name": ref.name, "type": ref.type, "aliases": [ref.name]}
+        alias_rows = []
+        for row in entity_rows.values():
+            keys = {name_key(a) for a in row["aliases"]} | {name_key(row["id"].replace("-", " "))}
+            alias_rows.extend({"key": k, "entity_id": row["id"]} for k in sorted(keys) if k)
+
+        ent_counts = w.run("load/merge_entities", list(entity_rows.values()))
+        w.run("load/merge_aliases", alias_rows)
+
+        doc_rows, evidence_rows, mark_rows = [], [], []
+        for b in to_load:
+            d = b.document
+            mentioned = {e.id for e in b.entities}
+            for r in b.relations:
+                mentioned.update(ref.id for ref in (r.subject, r.object) if ref)
+            doc_rows.append({
+                "id": d.id, "source": d.source, "title": d.title, "url": d.url,
+                "published": d.published, "entity_ids": sorted(mentioned),
+            })
+            mark_rows.append({"id": d.id, "text_sha256": d.text_sha256, "extractor_version": d.extractor_version})
+            for r in b.relations:
+                key = fact_key(r.subject.id, r.relation, r.object.id)
+                evidence_rows.append({
+                    "id": evidence_id_for(r), "key": key, "doc_id": r.doc_id,
+                    "subject_id": r.subject.id, "relation": r.relation, "object_id": r.object.id,
+                    "sentence": r.evidence.sentence, "start": r.evidence.start, "end": r.evidence.end,
+                    "confidence": r.confidence, "status": r.status,
+                    "reported_by_id": r.reported_by.id if r.reported_by else None,
+                    "published": d.published, "properties": _clean_properties(r.properties),
+                })
+                touched[key] = {"key": key, "subject_id": r.subject.id, "relation": r.relation, "object_id": r.object.id}
+        w.run("load/merge_documents", doc_rows)
+        # the same mention listed twice in one document counts once
+        evidence_rows = list({row["id"]: row for row in evidence_rows}.values())
+        ev_counts = w.run("load/merge_evidence", evidence_rows)
+        rel_counts = w.run("load/refresh_relationships", sorted(touched.values(), key=lambda r: r["key"]))
+        w.run("load/mark_documents_loaded", mark_rows)
+        return {
+            "skipped": skipped,
+            "loaded": len(to_load),
+            "replaced": len(replaced_ids),
+            "entities_created": ent_counts.get("nodes_created", 0),
+            "entities_total": len(entity_rows),
+            "evidence_created": ev_counts.get("nodes_created", 0),
+            "evidence_total": len(evidence_rows),
+            "rels_created": rel_counts.get("relationships_created", 0),
+            "rels_deleted": rel_counts.get("relationships_deleted", 0),
+            "rels_touched": len(touched),
+        }
+
+
+def _read_documents() -> str:
+    from . import cypher
+
+    return cypher.load("load/read_documents")

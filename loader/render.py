@@ -1,0 +1,71 @@
+"""Output: table | json | csv on stdout; progress and messages on stderr."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from typing import Any, Iterable
+
+from rich.console import Console
+from rich.table import Table
+
+FORMATS = ("table", "json", "csv")
+
+err_console = Console(stderr=True, highlight=False)
+
+
+def default_format() -> str:
+    """A table on a terminal, JSON when piped (sqlite-utils' habit)."""
+    return "table" if sys.stdout.isatty() else "json"
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_cell(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def render_rows(rows: list[dict], fmt: str, title: str | None = None, out=None) -> None:
+    out = out or sys.stdout
+    if fmt == "json":
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
+        return
+    columns: list[str] = []
+    for row in rows:
+        for key in row:
+            if key not in columns:
+                columns.append(key)
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_cell(row.get(c)) for c in columns])
+        out.write(buf.getvalue())
+        return
+    console = Console(file=out, highlight=False, soft_wrap=False)
+    if not rows:
+        console.print(f"{title + ': ' if title else ''}no answer in the graph.")
+        return
+    table = Table(title=title, show_lines=False)
+    for c in columns:
+        table.add_column(c, overflow="fold")
+    for row in rows:
+        table.add_row(*[_cell(row.get(c)) for c in columns])
+    console.print(table)
+
+
+def message(text: str) -> None:
+    err_console.print(text, markup=False)
+
+
+def render_lines(lines: Iterable[str], out=None) -> None:
+    out = out or sys.stdout
+    for line in lines:
+        out.write(line + "\n")
