@@ -33,6 +33,7 @@ COUNTER_NAMES = (
 # changes, a server that went away) before kgload gives up with exit 3.
 DEFAULT_RETRY_SECONDS = 30.0
 CONNECT_TIMEOUT_SECONDS = 5.0
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
 def _unreachable(settings: ConnectionSettings, exc: Exception) -> Neo4jUnavailable:
@@ -55,6 +56,11 @@ class Graph:
 
     def __init__(self, settings: ConnectionSettings, retry_seconds: float = DEFAULT_RETRY_SECONDS):
         self.settings = settings
+        scheme = settings.uri.split("://", 1)[0].lower() if "://" in settings.uri else ""
+        if scheme not in BOLT_SCHEMES:
+            raise UsageError(
+                f"NEO4J_URI {settings.uri!r} is not a Bolt URI (use bolt://, neo4j://, neo4j+s:// ...)"
+            )
         try:
             self.driver: Driver = GraphDatabase.driver(
                 settings.uri,

@@ -202,7 +202,16 @@ def read_inputs(paths: Iterable[str], stdin=None) -> Iterator[InputItem]:
             yield from _read_one("<stdin>", data, suffix)
             continue
         path = Path(raw)
-        if path.is_dir():
+        try:
+            is_dir = path.is_dir()
+            exists = is_dir or path.exists()
+        except PermissionError:
+            yield Rejection(raw, "permission denied")
+            continue
+        except OSError as exc:
+            yield Rejection(raw, f"cannot read ({exc.strerror or exc})")
+            continue
+        if is_dir:
             found = False
             for file in _walk(path):
                 found = True
@@ -210,7 +219,7 @@ def read_inputs(paths: Iterable[str], stdin=None) -> Iterator[InputItem]:
             if not found:
                 yield Rejection(raw, "directory holds no .txt, .md or .jsonl files")
             continue
-        if not path.exists():
+        if not exists:
             yield Rejection(raw, "no such file or directory")
             continue
         yield from _read_path(path)

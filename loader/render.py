@@ -13,7 +13,7 @@ from rich.table import Table
 
 FORMATS = ("table", "json", "csv")
 
-err_console = Console(stderr=True, highlight=False)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def default_format() -> str:
@@ -62,7 +62,7 @@ def render_rows(rows: list[dict], fmt: str, title: str | None = None, out=None) 
 
 
 def message(text: str) -> None:
-    err_console.print(text, markup=False)
+    err_console.print(text, markup=False, soft_wrap=True)
 
 
 def render_lines(lines: Iterable[str], out=None) -> None:

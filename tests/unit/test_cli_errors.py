@@ -1,0 +1,57 @@
+"""User mistakes give one line and the contract's exit code, never a traceback (real processes)."""
+
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def kgload(*args, env_extra=None, input=None, timeout=60):
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    env.update(env_extra or {})
+    return subprocess.run([sys.executable, "-m", "loader", *args], capture_output=True, text=True,
+                          env=env, input=input, timeout=timeout, cwd=ROOT)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_unreachable_server_exits_3_quickly_with_one_line(tmp_path):
+    port = _free_port()
+    start = time.monotonic()
+    out = kgload("ask", "Who recognizes Guaido?", env_extra={
+        "NEO4J_URI": f"bolt://127.0.0.1:{port}", "NEO4J_PASSWORD": "x", "KGLOAD_HOME": str(tmp_path)})
+    assert out.returncode == 3
+    assert time.monotonic() - start < 15
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: cannot reach Neo4j at bolt://127.0.0.1:")
+    assert "kgload neo4j start" in lines[0] and "Traceback" not in out.stderr
+
+
+def test_bad_uri_is_a_usage_error(tmp_path):
+    out = kgload("ask", "Who recognizes Guaido?", env_extra={"NEO4J_URI": "http://nope", "KGLOAD_HOME": str(tmp_path)})
+    assert out.returncode == 2 and out.stderr.startswith("Error: NEO4J_URI 'http://nope' is not a Bolt URI")
+
+
+def test_unknown_question_lists_what_it_understands(tmp_path):
+    out = kgload("ask", "What is the meaning of life?", env_extra={"KGLOAD_HOME": str(tmp_path)})
+    assert out.returncode == 2
+    assert "Who recognizes Guaido?" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_unknown_query_name_is_a_usage_error(tmp_path):
+    out = kgload("query", "drop_everything", env_extra={"KGLOAD_HOME": str(tmp_path)})
+    assert out.returncode == 2 and "kgload query --list" in out.stderr
+
+
+def test_reset_needs_yes(tmp_path):
+    out = kgload("reset", env_extra={"KGLOAD_HOME": str(tmp_path)})
+    assert out.returncode == 2 and "--yes" in out.stderr

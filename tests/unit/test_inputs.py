@@ -1,0 +1,118 @@
+import io
+import json
+import os
+
+import pytest
+
+from loader.inputs import RecordBatch, Rejection, SourceDocument, decode_bytes, read_inputs
+
+
+def _items(*paths, stdin=None):
+    return list(read_inputs([str(p) for p in paths], stdin=stdin))
+
+
+def test_text_file_with_headline(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("Russia Sends Troops\n\nRussia sent troops to Syria.\n", encoding="utf-8")
+    [doc] = _items(p)
+    assert isinstance(doc, SourceDocument)
+    assert doc.title == "Russia Sends Troops"
+    assert doc.source == str(p)
+    assert doc.id.startswith("sha256:")
+
+
+def test_first_line_that_is_a_sentence_is_not_a_title(tmp_path):
+    p = tmp_path / "a.md"
+    p.write_text("Russia sent troops to Syria on Monday.\nMore text.", encoding="utf-8")
+    [doc] = _items(p)
+    assert doc.title is None
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"", "empty"),
+    (b"   \n\t \n", "empty"),
+    (b"\x00\x01\x02binary\x00", "binary"),
+])
+def test_bad_text_files_are_rejected_with_a_reason(tmp_path, content, reason):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(content)
+    [item] = _items(p)
+    assert isinstance(item, Rejection) and item.input == str(p) and reason in item.reason
+
+
+def test_windows_1252_falls_back_and_utf16_bom_decodes():
+    text, note = decode_bytes("Guaid\u00f3 \u2013 caf\u00e9".encode("cp1252"))
+    assert text == "Guaid\u00f3 \u2013 caf\u00e9" and "Windows-1252" in note
+    text, note = decode_bytes("Guaid\u00f3 recognized".encode("utf-16"))
+    assert text == "Guaid\u00f3 recognized" and note is None
+
+
+def test_jsonl_documents_and_bad_lines(tmp_path):
+    p = tmp_path / "docs.jsonl"
+    lines = [
+        json.dumps({"id": "d1", "text": "Cuba recognizes Maduro.", "published": "2019-01-01"}),
+        "{not json",
+        json.dumps({"id": "d2"}),
+        json.dumps({"id": "d3", "text": 42}),
+        "",
+        json.dumps({"text": "Peru recognizes Guaido.", "title": "T", "url": "http://example.org/a"}),
+    ]
+    p.write_text("\n".join(lines), encoding="utf-8")
+    items = _items(p)
+    docs = [i for i in items if isinstance(i, SourceDocument)]
+    rejections = [str(i) for i in items if isinstance(i, Rejection)]
+    assert [d.id for d in docs][0] == "d1" and docs[0].published == "2019-01-01"
+    assert docs[1].id.startswith("sha256:") and docs[1].url == "http://example.org/a"
+    assert rejections == [
+        f"{p}:2: malformed JSON (Expecting property name enclosed in double quotes)",
+        f"{p}:3: missing field 'text'",
+        f"{p}:4: field 'text' must be a string",
+    ]
+
+
+def test_record_files_are_read_as_records(tmp_path):
+    p = tmp_path / "records.jsonl"
+    p.write_text(json.dumps({"kind": "document", "id": "d", "source": "s"}) + "\n", encoding="utf-8")
+    [batch] = _items(p)
+    assert isinstance(batch, RecordBatch) and batch.records[0].id == "d"
+
+
+def test_directory_recursion_skips_other_files_and_survives_a_symlink_loop(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text("Alpha text.", encoding="utf-8")
+    (tmp_path / "sub" / "b.md").write_text("Beta text.", encoding="utf-8")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    os.symlink(tmp_path, tmp_path / "sub" / "loop")
+    items = _items(tmp_path)
+    assert [i.text for i in items] == ["Alpha text.", "Beta text."]
+
+
+def test_missing_path_and_stdin(tmp_path):
+    [missing] = _items(tmp_path / "nope.txt")
+    assert isinstance(missing, Rejection) and "no such file" in missing.reason
+    [doc] = list(read_inputs(["-"], stdin=io.BytesIO(b"Japan recognized the cabinet.")))
+    assert doc.source == "<stdin>" and doc.text == "Japan recognized the cabinet."
+
+
+def test_unreadable_file(tmp_path):
+    """Run as an unprivileged user (root reads anything), so the permission check is real."""
+    import subprocess
+    import sys
+
+    import tempfile
+
+    folder = tempfile.mkdtemp(prefix="kgload-unreadable-", dir="/tmp")
+    os.chmod(folder, 0o755)
+    p = os.path.join(folder, "secret.txt")
+    with open(p, "w") as fh:
+        fh.write("x")
+    os.chmod(p, 0)
+    code = (
+        "from loader.inputs import read_inputs; import sys; "
+        f"print(*read_inputs([{str(p)!r}]), sep='\\n')"
+    )
+    cmd = [sys.executable, "-c", code]
+    if os.geteuid() == 0:
+        cmd = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *cmd]
+    out = subprocess.run(cmd, capture_output=True, text=True, cwd=os.path.dirname(os.path.dirname(os.path.dirname(__file__))))
+    assert out.stdout.strip() == f"{p}: permission denied", out.stderr
