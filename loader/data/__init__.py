@@ -1,0 +1,1 @@
+"""Data files of the extractor: gazetteer, demonyms, relation lexicon (JSONL)."""

@@ -1,0 +1,181 @@
+"""Entity mentions with canonical names, ids and types (the ``kgload_entities`` component).
+
+Each mention is a plain dict (so that it travels between worker processes inside the Doc):
+``s``/``e`` token span, ``cs``/``ce`` character span, ``id``/``name``/``type`` of the entity
+the words name, and ``actor`` when the words stand for another entity when it acts (a capital
+or seat of power for its country: "Moscow said" is Russia speaking, "landed in Moscow" is the
+city). ``dem`` marks a demonym ("Russian troops").
+
+Canonical names: countries by their common English short name (pycountry + gazetteer), persons
+by their fullest name in the document (accent-insensitive), "the X government/regime" handled
+by the relation rules. A document-level vote repairs the model's type errors: a surname that the
+document elsewhere uses in a person's name is that person, whatever the model tagged it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from .gazetteer import Gazetteer, ascii_fold, gazetteer, lookup_key, slug
+from .words import words
+
+KEEP_LABELS = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"}
+
+if not Doc.has_extension("kg_mentions"):
+    Doc.set_extension("kg_mentions", default=None)
+
+
+def _ref(name: str, type_: str) -> dict[str, str]:
+    return {"id": slug(name), "name": name, "type": type_}
+
+
+def _clean_span(span: Span) -> Span | None:
+    """Drop leading determiners/titles and a trailing possessive; refuse spans across lines."""
+    if "\n" in span.text:
+        return None
+    start, end = span.start, span.end
+    doc = span.doc
+    titles = words("titles")
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    if span.label_ == "PERSON":
+        while start < end - 1 and doc[start].lower_.rstrip(".") in titles:
+            start += 1
+    while end > start and (doc[end - 1].lower_ in ("'s", "\u2019s", "'", "\u2019") or doc[end - 1].is_punct):
+        end -= 1
+    if end <= start:
+        return None
+    return Span(doc, start, end, label=span.label_)
+
+
+class EntityResolver:
+    def __init__(self, nlp: Language, name: str = "kgload_entities"):
+        self.gaz: Gazetteer = gazetteer()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        forms = list(self.gaz.surface_forms)
+        demonym_forms = []
+        for key in self.gaz.demonyms:
+            demonym_forms.append(key.title())
+        patterns = [nlp.make_doc(f) for f in forms + demonym_forms if f and f[0].isupper()]
+        self.matcher.add("GAZ", patterns)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        for ent in doc.ents:
+            if ent.label_ in KEEP_LABELS:
+                cleaned = _clean_span(ent)
+                if cleaned is not None:
+                    spans.append(cleaned)
+        taken = set()
+        for span in spans:
+            taken.update(range(span.start, span.end))
+        for _, start, end in self.matcher(doc):
+            if not any(i in taken for i in range(start, end)):
+                span = Span(doc, start, end, label="GAZ")
+                spans.append(span)
+                taken.update(range(start, end))
+        spans.sort(key=lambda s: s.start)
+        doc._.kg_mentions = self.resolve(doc, spans)
+        return doc
+
+    # -- resolution -----------------------------------------------------------------------
+    def resolve(self, doc: Doc, spans: list[Span]) -> list[dict[str, Any]]:
+        gaz = self.gaz
+        resolved: list[tuple[Span, dict | None]] = []
+        persons: list[Span] = []
+        for span in spans:
+            entry = gaz.lookup(span.text)
+            if entry is not None:
+                mention = {"ent": _ref(entry.name, entry.type)}
+                if entry.actor:
+                    mention["actor"] = _ref(entry.actor, "Country")
+                resolved.append((span, mention))
+                continue
+            country = gaz.demonym(span.text)
+            if country and gaz.country(country):
+                resolved.append((span, {"ent": _ref(gaz.country(country).name, "Country"), "dem": True}))
+                continue
+            if span.label_ == "PERSON":
+                persons.append(span)
+            resolved.append((span, None))
+
+        # persons: fullest name per surname, accent-insensitive
+        full_by_last: dict[str, str] = {}
+        full_by_key: dict[str, str] = {}
+        best_len: dict[str, int] = {}
+        for span in persons:
+            toks = [t for t in span if not t.is_punct]
+            if not toks:
+                continue
+            last = lookup_key(toks[-1].text)
+            if len(toks) > best_len.get(last, 0):
+                best_len[last] = len(toks)
+                full_by_last[last] = " ".join(t.text for t in toks)
+        for last, full in full_by_last.items():
+            full_by_key[lookup_key(full)] = full
+
+        def person_name(text: str) -> str | None:
+            key = lookup_key(text)
+            if key in full_by_key:
+                return full_by_key[key]
+            parts = key.split()
+            if parts and parts[-1] in full_by_last:
+                full = full_by_last[parts[-1]]
+                # "Guaido" or "Juan Guaido" but not "Maria Guaido" when the full name is Juan's
+                if len(parts) == 1 or lookup_key(full).endswith(key):
+                    return full
+            return None
+
+        out: list[dict[str, Any]] = []
+        for span, mention in resolved:
+            if mention is None:
+                name = person_name(span.text)
+                if name is not None:
+                    mention = {"ent": _ref(_display(name), "Person")}
+                elif span.label_ == "PERSON":
+                    mention = {"ent": _ref(_display(span.text), "Person")}
+                elif span.label_ == "ORG":
+                    mention = {"ent": _ref(span.text, "Organization")}
+                elif span.label_ in ("GPE", "LOC", "FAC"):
+                    mention = {"ent": _ref(span.text, "Place")}
+                else:
+                    continue  # NORP that is no demonym: a group, not an entity
+            if not mention["ent"]["id"]:
+                continue
+            mention.update({"s": span.start, "e": span.end, "cs": span.start_char, "ce": span.end_char})
+            out.append(mention)
+
+        # the model missed a later bare surname of a known person ("Guaido said ...")
+        if full_by_last:
+            covered = set()
+            for m in out:
+                covered.update(range(m["s"], m["e"]))
+            for token in doc:
+                if token.i in covered or not token.is_title or token.pos_ != "PROPN":
+                    continue
+                key = lookup_key(token.text)
+                if key in full_by_last:
+                    out.append({
+                        "ent": _ref(_display(full_by_last[key]), "Person"),
+                        "s": token.i, "e": token.i + 1,
+                        "cs": token.idx, "ce": token.idx + len(token.text),
+                    })
+            out.sort(key=lambda m: m["s"])
+        return out
+
+
+def _display(name: str) -> str:
+    return " ".join(name.split())
+
+
+@Language.factory("kgload_entities", assigns=["doc._.kg_mentions"], requires=["doc.ents"])
+def make_entity_resolver(nlp: Language, name: str) -> EntityResolver:
+    return EntityResolver(nlp, name)
+
+
+def fold(text: str) -> str:
+    return ascii_fold(text)

@@ -1,0 +1,123 @@
+"""Canonical names for countries, capitals, seats of power and organisations.
+
+Countries come from pycountry (the maintained ISO 3166 data) with the common English short
+name chosen by ``loader/data/gazetteer.jsonl``; demonyms from ``loader/data/demonyms.jsonl``.
+Lookups are case-, accent- and punctuation-insensitive (``"U.S."`` = ``"US"`` = ``"us"``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator
+
+import pycountry
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_LEADING_THE = re.compile(r"^(the)\s+", re.I)
+
+
+def ascii_fold(text: str) -> str:
+    """Strip accents: ``"Guaidó"`` -> ``"Guaido"``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def slug(name: str) -> str:
+    """A stable id for a canonical name: lowercase ASCII words joined by hyphens."""
+    folded = ascii_fold(name).lower().replace("'", "").replace("\u2019", "")
+    return _NON_ALNUM.sub("-", folded).strip("-")
+
+
+def lookup_key(text: str) -> str:
+    """Key under which surface forms are compared: folded, lowercase, no dots or 's."""
+    text = text.strip().replace("\u2019", "'")
+    text = re.sub(r"'s?$", "", text)
+    text = _LEADING_THE.sub("", text)
+    text = ascii_fold(text).lower().replace(".", "")
+    return " ".join(_NON_ALNUM.sub(" ", text).split())
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    type: str  # Country | Place | Organization
+    # for capitals and seats of power: the country they stand for when they act
+    actor: str | None = None
+
+
+def _data_lines(filename: str) -> Iterator[dict]:
+    text = resources.files("loader.data").joinpath(filename).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            yield json.loads(line)
+
+
+class Gazetteer:
+    """Surface form -> Entry, plus demonym -> country name."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, Entry] = {}
+        self.demonyms: dict[str, str] = {}
+        # surface forms worth matching in text when the model misses them (exact case)
+        self.surface_forms: dict[str, Entry] = {}
+        overrides: dict[str, dict] = {}
+        extra: list[dict] = []
+        for obj in _data_lines("gazetteer.jsonl"):
+            if obj.get("alpha_2"):
+                overrides[obj["alpha_2"]] = obj
+            else:
+                extra.append(obj)
+        for country in pycountry.countries:
+            override = overrides.get(country.alpha_2)
+            name = (override or {}).get("name") or getattr(country, "common_name", None) or country.name
+            entry = Entry(name, "Country")
+            forms = [name, country.name, getattr(country, "common_name", None),
+                     getattr(country, "official_name", None)]
+            if "," in country.name:  # "Korea, Republic of" is no surface form; skip it
+                forms.remove(country.name)
+            forms += (override or {}).get("aliases", [])
+            for form in forms:
+                if form:
+                    self._add(form, entry)
+        for code, obj in overrides.items():  # e.g. Kosovo (XK) is not in ISO 3166
+            if lookup_key(obj["name"]) not in self.entries:
+                entry = Entry(obj["name"], "Country")
+                for form in [obj["name"], *obj.get("aliases", [])]:
+                    self._add(form, entry)
+        for obj in extra:
+            actor = obj.get("capital_of") or obj.get("seat_of_power_of")
+            entry = Entry(obj["name"], obj["type"], actor)
+            for form in [obj["name"], *obj.get("aliases", [])]:
+                self._add(form, entry)
+        for obj in _data_lines("demonyms.jsonl"):
+            for form in obj["forms"]:
+                self.demonyms[lookup_key(form)] = obj["country"]
+
+    def _add(self, form: str, entry: Entry) -> None:
+        key = lookup_key(form)
+        if key and key not in self.entries:
+            self.entries[key] = entry
+        if form and form not in self.surface_forms:
+            self.surface_forms[form] = entry
+
+    def lookup(self, text: str) -> Entry | None:
+        return self.entries.get(lookup_key(text))
+
+    def demonym(self, text: str) -> str | None:
+        key = lookup_key(text)
+        return self.demonyms.get(key)
+
+    def country(self, name: str) -> Entry | None:
+        entry = self.lookup(name)
+        return entry if entry and entry.type == "Country" else None
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer()

@@ -1,0 +1,108 @@
+"""The relation lexicon (``loader/data/relations.jsonl``): one relation type per line.
+
+Each line names the type, its CAMEO code, the trigger verbs (lemma, optionally the preposition
+that introduces the object, and whether it is an arrival verb whose subject is the asset) and
+nouns, the argument types, and role details. A new relation type is a new line.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class VerbTrigger:
+    lemma: str
+    relation: str
+    object_prep: str | None = None
+    arrival: bool = False
+
+
+@dataclass
+class RelationSpec:
+    relation: str
+    cameo: str
+    description: str
+    subject_types: tuple[str, ...]
+    object_types: tuple[str, ...]
+    core: bool = False
+    verbs: list[VerbTrigger] = field(default_factory=list)
+    nouns: list[str] = field(default_factory=list)
+    charge_preps: tuple[str, ...] = ()
+    destination_preps: tuple[str, ...] = ()
+    noun_object_preps: tuple[str, ...] = ("of",)
+    requires_military_asset: bool = False
+    object_from_modifier: bool = False
+
+    @property
+    def is_deployment(self) -> bool:
+        return bool(self.destination_preps)
+
+
+@dataclass
+class Lexicon:
+    specs: dict[str, RelationSpec]
+
+    def verb_triggers(self) -> dict[str, list[VerbTrigger]]:
+        out: dict[str, list[VerbTrigger]] = {}
+        for spec in self.specs.values():
+            for verb in spec.verbs:
+                out.setdefault(verb.lemma, []).append(verb)
+        return out
+
+    def noun_triggers(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for spec in self.specs.values():
+            for noun in spec.nouns:
+                out.setdefault(noun, []).append(spec.relation)
+        return out
+
+    def trigger_words(self) -> frozenset[str]:
+        words = set(self.verb_triggers())
+        return frozenset(words)
+
+
+def _parse(line: dict) -> RelationSpec:
+    relation = line["relation"]
+    verbs = [
+        VerbTrigger(v["lemma"], relation, v.get("object_prep"), bool(v.get("arrival")))
+        for v in line.get("verbs", [])
+    ]
+    return RelationSpec(
+        relation=relation,
+        cameo=str(line.get("cameo", "")),
+        description=line.get("description", ""),
+        subject_types=tuple(line.get("subject_types", ())),
+        object_types=tuple(line.get("object_types", ())),
+        core=bool(line.get("core")),
+        verbs=verbs,
+        nouns=list(line.get("nouns", [])),
+        charge_preps=tuple(line.get("charge_preps", ())),
+        destination_preps=tuple(line.get("destination_preps", ())),
+        noun_object_preps=tuple(line.get("noun_object_preps", ("of",))),
+        requires_military_asset=bool(line.get("requires_military_asset")),
+        object_from_modifier=bool(line.get("object_from_modifier")),
+    )
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    text = resources.files("loader.data").joinpath("relations.jsonl").read_text(encoding="utf-8")
+    specs: dict[str, RelationSpec] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            spec = _parse(json.loads(line))
+            specs[spec.relation] = spec
+    return Lexicon(specs)
+
+
+def relation_types() -> list[str]:
+    """The allowlist of relation types, in lexicon order."""
+    return list(lexicon().specs)
+
+
+def core_relation_types() -> list[str]:
+    return [name for name, spec in lexicon().specs.items() if spec.core]

@@ -1,0 +1,82 @@
+"""Load the spaCy pipeline and add kgload's components.
+
+- ``kgload_line_breaks`` (before the parser): a blank line always ends a sentence, and so does a
+  line break in text that is not hard-wrapped (headlines, captions, bylines are lines of their
+  own in news pages).
+- ``kgload_entities`` and ``kgload_relations`` (after the NER): see entities.py / relations.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import ModelNotFound
+from ..settings import model_candidates
+from . import entities as _entities  # noqa: F401  (registers the factory)
+from . import relations as _relations  # noqa: F401  (registers the factory)
+
+_NEWLINES = re.compile(r"\n[ \t\r\f\v\n]*")
+_TERMINAL = ('.', '?', '!', ':', '"', '\u201d', '\u2019', "'", ')')
+
+
+def _hard_wrapped(text: str) -> bool:
+    lines = [ln.rstrip() for ln in text.split("\n") if ln.strip()]
+    if len(lines) < 5:
+        return False
+    open_ended = [ln for ln in lines if 50 <= len(ln) <= 100 and not ln.endswith(_TERMINAL)]
+    return len(open_ended) > 0.5 * len(lines)
+
+
+@Language.component("kgload_line_breaks", assigns=["token.is_sent_start"])
+def line_breaks(doc: Doc) -> Doc:
+    text = doc.text
+    if "\n" not in text:
+        return doc
+    wrapped = _hard_wrapped(text)
+    for match in _NEWLINES.finditer(text):
+        blank_line = match.group(0).count("\n") > 1
+        before = text[: match.start()].rstrip()
+        if not blank_line and wrapped and not before.endswith(_TERMINAL):
+            continue
+        end = match.end()
+        if end >= len(text):
+            continue
+        span = doc.char_span(end, end + 1, alignment_mode="expand")
+        if span is not None and span.start > 0:
+            doc[span.start].is_sent_start = True
+    return doc
+
+
+def load_pipeline(model: str | None = None) -> tuple[Language, str]:
+    """The first candidate model that loads, with kgload's components added."""
+    tried = []
+    for name in model_candidates(model):
+        tried.append(name)
+        try:
+            nlp = spacy.load(name)
+        except (OSError, ImportError, ValueError):
+            continue
+        add_components(nlp)
+        return nlp, name
+    raise ModelNotFound(
+        f"No spaCy pipeline found (tried {', '.join(tried)}). "
+        "Install it with: pip install -r requirements/model.txt"
+    )
+
+
+def add_components(nlp: Language) -> Language:
+    if "kgload_line_breaks" not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        if before:
+            nlp.add_pipe("kgload_line_breaks", before=before)
+        else:
+            nlp.add_pipe("kgload_line_breaks", first=True)
+    if "kgload_entities" not in nlp.pipe_names:
+        nlp.add_pipe("kgload_entities", last=True)
+    if "kgload_relations" not in nlp.pipe_names:
+        nlp.add_pipe("kgload_relations", last=True)
+    return nlp
