@@ -45,6 +45,9 @@ def _clean_span(span: Span) -> Span | None:
     if span.label_ == "PERSON":
         while start < end - 1 and doc[start].lower_.rstrip(".") in titles:
             start += 1
+        # "Maria Corina" + "Machado": the model stopped before the surname it modifies
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end - 1].head.i == end:
+            end += 1
     while end > start and (doc[end - 1].lower_ in ("'s", "\u2019s", "'", "\u2019") or doc[end - 1].is_punct):
         end -= 1
     if end <= start:
@@ -146,6 +149,7 @@ class EntityResolver:
                     continue  # NORP that is no demonym: a group, not an entity
             if not mention["ent"]["id"]:
                 continue
+            mention["src"] = "gaz" if span.label_ == "GAZ" or gaz.lookup(span.text) else span.label_
             mention.update({"s": span.start, "e": span.end, "cs": span.start_char, "ce": span.end_char})
             out.append(mention)
 

@@ -36,6 +36,9 @@ ACTOR_TYPES = ("Country", "Organization", "Person")
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_THING = {"it"}
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+ADVERBIAL_PREPS = {"after", "before", "while", "since", "upon", "on", "despite", "by", "through", "when", "for"}
+NON_PLACE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "EVENT",
+                  "LAW", "WORK_OF_ART", "LANGUAGE", "PRODUCT"}
 QUOTES = "\"'\u201c\u201d\u2018\u2019 )(\n\t"
 
 
@@ -229,6 +232,14 @@ def _agent(verb: Token) -> Token | None:
             for p in c.children:
                 if p.dep_ == "pobj":
                     return p
+    # "was recognized as interim president by the United States": "by" hangs on the noun
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    for q in p.children:
+                        if q.dep_ == "prep" and q.lower_ == "by":
+                            return next((x for x in q.children if x.dep_ == "pobj"), None)
     return None
 
 
@@ -359,6 +370,10 @@ def clause_status(verb: Token, sent: Span) -> str:
         head = node.head
         if head.i == node.i:
             break
+        if node.dep_ == "pcomp" and head.lower_ in ADVERBIAL_PREPS:
+            break  # "after blaming Tehran": a clause of its own
+        if node.dep_ == "pcomp" and head.lower_ == "without":
+            return "negated"
         if node.dep_ == "xcomp" or (node.dep_ == "pcomp" and head.dep_ == "prep"):
             gov = head if node.dep_ == "xcomp" else head.head
             lemma = gov.lemma_.lower()
@@ -443,7 +458,7 @@ def _phrase(token: Token, stop: set[int] | None = None) -> str:
 def _is_military(token: Token) -> bool:
     assets = words("military_assets")
     mods = words("military_modifiers")
-    if token.lemma_.lower() in assets or token.lower_ in assets:
+    if token.lemma_.lower() in assets or token.lower_ in assets or token.lower_.rstrip("s") in assets:
         return True
     for t in token.subtree:
         if t.i > token.i and t.dep_ in ("prep",) and t.lower_ not in ("of",):
@@ -611,20 +626,14 @@ class RelationFinder:
         holders = [verb] + ([asset] if asset is not None else [])
         for h in holders:
             for c in h.children:
-                if c.dep_ == "prep" and c.lower_ in spec.destination_preps:
+                if c.dep_ in ("prep", "dative") and c.lower_ in spec.destination_preps:
                     for p in c.children:
                         if p.dep_ != "pobj":
                             continue
                         for item in _conjuncts(p):
-                            m = ctx.mention(item)
-                            if m is not None and _place(m):
-                                out.append(Arg(_place(m), item))
-                            elif m is None:
-                                # "into Venezuelan territory", "to the Russian border" -> the country
-                                for mm in _modifier_mentions(item, ctx) + _of_mentions(item, ctx, ("of",)):
-                                    if mm.get("dem") or mm["ent"]["type"] == "Country":
-                                        out.append(Arg(mm["ent"], item, 0.75))
-                                        break
+                            ref = _destination(item, ctx)
+                            if ref is not None:
+                                out.append(Arg(ref, item, 0.9 if ctx.mention(item) else 0.75))
             if out:
                 break
         return _dedupe(out)
@@ -760,6 +769,36 @@ class RelationFinder:
                     "confidence": confidence,
                 })
         return out
+
+
+def _destination(item: Token, ctx: Context) -> dict | None:
+    """The place a destination phrase names."""
+    from .gazetteer import slug
+
+    if item.ent_type_ in NON_PLACE_ENTS:
+        return None
+    m = ctx.mention(item)
+    if m is not None:
+        if _place(m):
+            return _place(m)
+        # the model's PERSON/ORG on a bare name after "deployed troops to" is a place
+        if m.get("src") in ("ORG", "PERSON", "NORP") and m["e"] - m["s"] == 1:
+            return {"id": m["ent"]["id"], "name": m["ent"]["name"], "type": "Place"}
+        return None
+    # "the port of Colombo", "the city of Kherson"
+    for mm in _of_mentions(item, ctx, ("of",)):
+        if _place(mm):
+            return _place(mm)
+    # "into Venezuelan territory", "to the Russian border" -> the country
+    for mm in _modifier_mentions(item, ctx):
+        if mm.get("dem") or mm["ent"]["type"] == "Country":
+            return mm["ent"]
+    # a proper name the model did not tag: "sent troops to Donetsk"
+    if item.pos_ == "PROPN" and item.is_title:
+        toks = [t for t in item.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [item]
+        name = " ".join(t.text for t in sorted(toks, key=lambda t: t.i))
+        return {"id": slug(name), "name": name, "type": "Place"}
+    return None
 
 
 def _asset_mentions(token: Token, ctx: Context) -> list[dict]:
