@@ -380,5 +380,43 @@ def neo4j_status() -> None:
         raise typer.Exit(1)
 
 
+# -------------------------------------------------------------- viz (Neo4j Browser / neo4j-viz)
+
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+@handle_errors
+def viz(
+    ctx: typer.Context,
+    question_or_query: str = typer.Argument(..., help="A plain-English question, or a canned query name with -p NAME VALUE."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the HTML page here (default graph.html)."),
+    browser: bool = typer.Option(False, "--browser", help="Print a Neo4j Browser link that opens the query with its parameters."),
+    browser_url: Optional[str] = typer.Option(None, "--browser-url", help="Browser address for --browser (default: the local server's)."),
+    uri: Optional[str] = UriOpt, username: Optional[str] = UserOpt,
+    password: Optional[str] = PasswordOpt, database: Optional[str] = DatabaseOpt,
+) -> None:
+    """Draw the answer's subgraph to one standalone HTML file (neo4j-viz), coloured by type.
+
+    Example: kgload viz "Who recognizes Guaido?" -o graph.html
+    """
+    from . import viz as viz_lib
+
+    params = parse_param_args(list(ctx.args))
+    plan = viz_lib.plan(question_or_query, params)
+    if browser:
+        from .browser import browser_link, local_browser_url
+
+        query = plan.graph_query or plan.query
+        query_params = plan.graph_params if plan.graph_query else plan.params
+        print(browser_link(query, query_params, browser_url or local_browser_url()))
+        if output is None:
+            return
+    from .graph import Graph
+
+    output = output or Path("graph.html")
+    with Graph(_connection(uri, username, password, database)) as graph:
+        result = viz_lib.viz(graph, question_or_query, params, output)
+    kinds = ", ".join(f"{n} {k}" for k, n in sorted(result.types.items())) or "nothing found"
+    message(f"Wrote {output}: {result.nodes} nodes ({kinds}), {result.relationships} relationships.")
+
+
 def main() -> None:  # pragma: no cover
     app()

@@ -209,8 +209,10 @@ def write_config(server: LocalServer) -> Path:
 
 
 def server_extra_config(server: LocalServer) -> list[str]:
-    """Further settings (Browser style and guide) added by other modules; none yet."""
-    return []
+    """Further settings: Neo4j Browser applies kgload's style (cypher/browser/style.grass) on connect."""
+    from .browser import server_config
+
+    return server_config()
 
 
 def _wait_for_bolt(server: LocalServer, proc: subprocess.Popen, timeout: float) -> None:
