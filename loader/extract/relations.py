@@ -38,7 +38,7 @@ PRONOUNS_THING = {"it"}
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 ADVERBIAL_PREPS = {"after", "before", "while", "since", "upon", "on", "despite", "by", "through", "when", "for"}
 NON_PLACE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "EVENT",
-                  "LAW", "WORK_OF_ART", "LANGUAGE", "PRODUCT"}
+                  "LAW", "WORK_OF_ART", "LANGUAGE"}
 QUOTES = "\"'\u201c\u201d\u2018\u2019 )(\n\t"
 
 
@@ -351,13 +351,13 @@ def clause_status(verb: Token, sent: Span) -> str:
     modals = words("modals")
     factive = words("factive_control")
     negative = words("negative_control")
-    status = "asserted"
+    status = "questioned" if _is_question(sent, verb) else "asserted"
     node = verb
     for _ in range(6):
         for c in node.children:
             if c.dep_ == "neg":
                 return "negated"
-            if c.dep_ in ("aux",) and c.lower_ in modals:
+            if c.dep_ in ("aux",) and c.lower_ in modals and status != "questioned":
                 status = "hypothetical"
             if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
                 status = "hypothetical"
@@ -789,9 +789,15 @@ def _destination(item: Token, ctx: Context) -> dict | None:
     for mm in _of_mentions(item, ctx, ("of",)):
         if _place(mm):
             return _place(mm)
-    # "into Venezuelan territory", "to the Russian border" -> the country
+    # "into Venezuelan territory", "to the Russian border" -> the country;
+    # "the Maiquetia airport" -> a place of that name
     for mm in _modifier_mentions(item, ctx):
         if mm.get("dem") or mm["ent"]["type"] == "Country":
+            return mm["ent"]
+        if mm["ent"]["type"] == "Place":
+            if item.lemma_.lower() in words("facility_nouns"):
+                name = f"{mm['ent']['name']} {item.text.lower()}"
+                return {"id": slug(name), "name": name, "type": "Place"}
             return mm["ent"]
     # a proper name the model did not tag: "sent troops to Donetsk"
     if item.pos_ == "PROPN" and item.is_title:
