@@ -1,0 +1,29 @@
+// Accusations: who accuses or blames whom (ACCUSES), by accuser and/or accused, with the charges the sentences name.
+// $accuser: name or alias of the entity that accuses or blames (e.g. "Sergei Lavrov"), matched case-, accent- and punctuation-insensitively; empty string or null for any
+// $accused: name or alias of the entity accused or blamed (e.g. "United States"), matched case-, accent- and punctuation-insensitively; empty string or null for any
+WITH reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim(coalesce($accuser, ''))), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS accuser_key,
+     reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim(coalesce($accused, ''))), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS accused_key
+CALL (accuser_key, accused_key) {
+  WITH accuser_key, accused_key WHERE accuser_key <> ''
+  MATCH (:Alias {key: accuser_key})-[:ALIAS_OF]->(s:Entity)-[r:ACCUSES]->(o:Entity)
+  RETURN s, r, o
+  UNION
+  WITH accuser_key, accused_key WHERE accuser_key = '' AND accused_key <> ''
+  MATCH (:Alias {key: accused_key})-[:ALIAS_OF]->(o:Entity)<-[r:ACCUSES]-(s:Entity)
+  RETURN s, r, o
+  UNION
+  WITH accuser_key, accused_key WHERE accuser_key = '' AND accused_key = ''
+  MATCH (s:Entity)-[r:ACCUSES]->(o:Entity)
+  RETURN s, r, o
+}
+WITH s, r, o, accused_key
+WHERE accused_key = '' OR EXISTS { MATCH (:Alias {key: accused_key})-[:ALIAS_OF]->(o) }
+CALL (s, o) {
+  MATCH (v:Evidence {key: s.id + '|ACCUSES|' + o.id})
+  WHERE v.status = 'asserted'
+  WITH v ORDER BY v.published, v.doc_id, v.start
+  RETURN collect(DISTINCT v.charge) AS charges
+}
+RETURN s.name AS accuser, o.name AS accused, r.mentions AS sentences, r.documents AS documents,
+       charges, r.first_seen AS first_seen, r.last_seen AS last_seen
+ORDER BY sentences DESC, accuser, accused

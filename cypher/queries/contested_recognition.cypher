@@ -1,0 +1,31 @@
+// Contested recognition: who is recognized by whom, side by side: each recognized entity next to a rival of the same type, mentioned in the same documents, that others recognize.
+// $name: name or alias of one recognized entity, matched case-, accent- and punctuation-insensitively; empty string or null for every contest
+WITH reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim(coalesce($name, ''))), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS key
+CALL (key) {
+  WITH key WHERE key <> ''
+  MATCH (:Alias {key: key})-[:ALIAS_OF]->(a:Entity)
+  WHERE EXISTS { (a)<-[:RECOGNIZES]-(:Entity) }
+  RETURN a
+  UNION
+  WITH key WHERE key = ''
+  MATCH (a:Entity)<-[:RECOGNIZES]-(:Entity)
+  RETURN DISTINCT a
+}
+MATCH (a)<-[:MENTIONS]-(:Document)-[:MENTIONS]->(b:Entity)
+WHERE b <> a AND b.type = a.type AND EXISTS { (b)<-[:RECOGNIZES]-(:Entity) }
+WITH DISTINCT key, a, b
+WHERE key <> '' OR a.name < b.name
+CALL (a) {
+  MATCH (x:Entity)-[r:RECOGNIZES]->(a)
+  WITH x, r ORDER BY x.name
+  RETURN collect(x.name) AS recognized_by, sum(r.mentions) AS sentences
+}
+CALL (b) {
+  MATCH (x:Entity)-[r:RECOGNIZES]->(b)
+  WITH x, r ORDER BY x.name
+  RETURN collect(x.name) AS rival_recognized_by, sum(r.mentions) AS rival_sentences
+}
+WITH a, b, recognized_by, sentences, rival_recognized_by, rival_sentences
+WHERE any(x IN rival_recognized_by WHERE NOT x IN recognized_by)
+RETURN a.name AS recognized, recognized_by, sentences, b.name AS rival, rival_recognized_by, rival_sentences
+ORDER BY sentences + rival_sentences DESC, recognized, rival

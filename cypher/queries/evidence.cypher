@@ -1,0 +1,27 @@
+// Evidence for (subject, relation, object): every sentence and document behind that fact, asserted or marked (negated, hypothetical, ...); the answer to "why do we think ...?".
+// $subject: name or alias of the subject entity, matched case-, accent- and punctuation-insensitively (e.g. "Russia")
+// $relation: relationship type such as "RECOGNIZES" (case, spaces and hyphens ignored: "deploys to"); empty string or null for any type
+// $object: name or alias of the object entity, matched case-, accent- and punctuation-insensitively (e.g. "Maduro")
+WITH reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim($subject)), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS subject_key,
+     reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim($object)), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS object_key,
+     replace(replace(toUpper(trim(coalesce($relation, ''))), ' ', '_'), '-', '_') AS relation
+MATCH (:Alias {key: subject_key})-[:ALIAS_OF]->(s:Entity)
+MATCH (:Alias {key: object_key})-[:ALIAS_OF]->(o:Entity)
+UNWIND CASE relation WHEN '' THEN ['RECOGNIZES', 'DEPLOYS_TO', 'ACCUSES', 'WARNS', 'SUPPORTS', 'CONDEMNS', 'CALLS_ON'] ELSE [relation] END AS rel
+MATCH (v:Evidence {key: s.id + '|' + rel + '|' + o.id})-[:FROM_DOCUMENT]->(d:Document)
+WITH s, o, rel, v.status AS status, collect([v, d]) AS found
+UNWIND found AS vd
+WITH s, o, rel, status, size(found) AS sentences, vd[0] AS v, vd[1] AS d
+CALL (v) {
+  OPTIONAL MATCH (reporter:Entity {id: v.reported_by_id})
+  RETURN reporter.name AS reported_by
+}
+CALL (v) {
+  UNWIND [k IN keys(v) WHERE NOT k IN ['id', 'key', 'doc_id', 'subject_id', 'relation', 'object_id', 'sentence', 'start', 'end', 'confidence', 'status', 'reported_by_id', 'published']] AS k
+  WITH k ORDER BY k
+  RETURN collect(k + ': ' + CASE WHEN valueType(v[k]) STARTS WITH 'LIST' THEN reduce(t = '', x IN v[k] | t + CASE t WHEN '' THEN '' ELSE ', ' END + toString(x)) ELSE toString(v[k]) END) AS details
+}
+RETURN s.name AS subject, rel AS relation, o.name AS object, status, sentences, v.sentence AS sentence,
+       details, reported_by, v.confidence AS confidence, coalesce(d.title, d.source) AS document,
+       d.id AS doc_id, v.published AS published, v.start AS start, v.end AS end
+ORDER BY relation, status, published, doc_id, start

@@ -1,0 +1,19 @@
+// Path between two entities: the shortest chains of fact relationships (either direction, at most 6 steps, never through aliases, documents or evidence) linking them.
+// $from: name or alias of one entity, matched case-, accent- and punctuation-insensitively (e.g. "Russia")
+// $to: name or alias of the other entity, matched case-, accent- and punctuation-insensitively (e.g. "Guaido")
+WITH reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim($from)), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS from_key,
+     reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim($to)), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS to_key
+MATCH (:Alias {key: from_key})-[:ALIAS_OF]->(a:Entity)
+MATCH (:Alias {key: to_key})-[:ALIAS_OF]->(b:Entity)
+WHERE a <> b
+MATCH p = allShortestPaths((a)-[*..6]-(b))
+WHERE all(r IN relationships(p) WHERE NOT type(r) IN ['ALIAS_OF', 'MENTIONS', 'FROM_DOCUMENT'])
+WITH p, reduce(total = 0, r IN relationships(p) | total + coalesce(r.mentions, 0)) AS sentences
+RETURN reduce(text = head(nodes(p)).name, i IN range(0, length(p) - 1) |
+         text + CASE WHEN startNode(relationships(p)[i]) = nodes(p)[i]
+                     THEN ' -[' + type(relationships(p)[i]) + ']-> '
+                     ELSE ' <-[' + type(relationships(p)[i]) + ']- ' END + nodes(p)[i + 1].name) AS path,
+       length(p) AS hops, sentences,
+       [r IN relationships(p) | r.mentions] AS step_sentences
+ORDER BY hops, sentences DESC, path
+LIMIT 10

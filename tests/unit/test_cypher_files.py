@@ -1,0 +1,116 @@
+"""Every file in cypher/ (schema, load, queries): a header naming exactly its parameters, one
+statement, names in the house style, and (for queries) the one name-normalisation expression."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from loader import cypher
+from loader.allowlist import relation_types
+
+FOLDERS = ("schema", "load", "queries")
+ALL_FILES = [(folder, name) for folder in FOLDERS for name in cypher.names(folder)]
+QUERIES = cypher.names("queries")
+# the graph twins (*_graph) return nodes and relationships for Neo4j Browser; the others return rows
+ROW_QUERIES = [q for q in QUERIES if not q.endswith("_graph")]
+
+# the normalisation of names, as in who_recognizes.cypher; X is the parameter expression
+NORMALISATION = (
+    "reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim(X)), NFD), '') "
+    "| s + CASE WHEN c =~ '[\\\\p{L}\\\\p{N}]' THEN c WHEN c =~ '[\\\\s\\\\-]' THEN ' ' ELSE '' END), ' ') "
+    "WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w)"
+)
+NAME_PARAMS = {
+    "who_recognizes": {"name"}, "whom_recognizes": {"name"}, "entity_profile": {"name"},
+    "contested_recognition": {"name"}, "deployments": {"actor", "place"},
+    "accusations": {"accuser", "accused"}, "evidence": {"subject", "object"},
+    "path_between": {"from", "to"},
+}
+
+
+def test_the_canned_queries_product_md_asks_for_exist():
+    assert set(NAME_PARAMS) <= set(QUERIES)
+
+
+@pytest.mark.parametrize("folder,name", ALL_FILES, ids=[f"{f}/{n}" for f, n in ALL_FILES])
+def test_header_names_exactly_the_parameters_used(folder, name):
+    text = cypher.load(f"{folder}/{name}")
+    assert text.startswith("// "), "the first line is a // purpose comment"
+    assert cypher.purpose(text) and not cypher.purpose(text).startswith("$")
+    assert set(cypher.header_params(text)) == cypher.statement_params(text)
+    for param, description in cypher.header_params(text).items():
+        assert description, f"${param} has no description"
+
+
+@pytest.mark.parametrize("folder,name", ALL_FILES, ids=[f"{f}/{n}" for f, n in ALL_FILES])
+def test_one_statement_per_file(folder, name):
+    body = "\n".join(l for l in cypher.load(f"{folder}/{name}").splitlines() if not l.lstrip().startswith("//"))
+    body = re.sub(r"'(?:[^'\\]|\\.)*'", "''", body)
+    assert ";" not in body.rstrip().rstrip(";")
+
+
+@pytest.mark.parametrize("folder,name", ALL_FILES, ids=[f"{f}/{n}" for f, n in ALL_FILES])
+def test_file_names_are_snake_case(folder, name):
+    assert re.fullmatch(r"[a-z]+(?:_[a-z]+)*", name)
+
+
+@pytest.mark.parametrize("name", cypher.names("load"))
+def test_load_files_are_verb_noun(name):
+    verb, _, noun = name.partition("_")
+    assert verb in {"merge", "delete", "mark", "read", "refresh", "reset", "create", "set", "remove"} and noun
+
+
+@pytest.mark.parametrize("name", QUERIES)
+def test_query_files_are_named_for_what_they_answer(name):
+    # verb_noun (who_recognizes, path_between) or a noun phrase the product names (evidence, deployments)
+    assert re.fullmatch(r"[a-z]+(?:_[a-z]+){0,2}", name)
+
+
+@pytest.mark.parametrize("name", QUERIES)
+def test_queries_only_read(name):
+    body = cypher.load(f"queries/{name}").upper()
+    for word in ("CREATE ", "MERGE ", "DELETE ", " SET ", "REMOVE ", "LOAD CSV", "CALL DB", "CALL APOC"):
+        assert word not in body, word
+
+
+@pytest.mark.parametrize("name", sorted(NAME_PARAMS))
+def test_names_are_normalised_with_the_one_expression_and_found_through_the_alias_index(name):
+    text = cypher.load(f"queries/{name}")
+    for param in NAME_PARAMS[name]:
+        forms = [NORMALISATION.replace("X", f"${param}"),
+                 NORMALISATION.replace("X", f"coalesce(${param}, '')")]
+        assert any(f in text for f in forms), f"${param} is not normalised like who_recognizes"
+    # every name parameter is used only inside its normalisation
+    stripped = text
+    for param in NAME_PARAMS[name]:
+        stripped = stripped.replace(NORMALISATION.replace("X", f"coalesce(${param}, '')"), "KEY")
+        stripped = stripped.replace(NORMALISATION.replace("X", f"${param}"), "KEY")
+    body = "\n".join(l for l in stripped.splitlines() if not l.startswith("//"))
+    for param in NAME_PARAMS[name]:
+        assert f"${param}" not in body
+    assert "(:Alias {key:" in text
+
+
+@pytest.mark.parametrize("name", QUERIES)
+def test_every_query_finds_entities_through_the_alias_key_with_the_one_expression(name):
+    text = cypher.load(f"queries/{name}")
+    pattern = re.escape(NORMALISATION).replace("X", "(.+?)")
+    inputs = re.findall(pattern, text)
+    assert inputs, "no name is normalised like who_recognizes does"
+    assert "(:Alias {key:" in text
+    assert "(:Entity {name" not in text and "name:" not in text.split("MATCH", 1)[1].split("RETURN")[0]
+
+
+def test_relation_list_in_evidence_is_the_lexicon():
+    text = cypher.load("queries/evidence")
+    listed = re.search(r"THEN (\[[^\]]*\]) ELSE \[relation\]", text).group(1)
+    assert set(re.findall(r"'([A-Z_]+)'", listed)) == set(relation_types())
+
+
+@pytest.mark.parametrize("name", ROW_QUERIES)
+def test_every_answer_row_says_how_many_sentences_support_it(name):
+    text = cypher.load(f"queries/{name}")
+    final_return = text[text.rindex("RETURN "):]
+    assert re.search(r"\bsentences\b", final_return)
