@@ -12,8 +12,10 @@ CALL (accuser_key, accused_key) {
   MATCH (:Alias {key: accused_key})-[:ALIAS_OF]->(o:Entity)<-[r:ACCUSES]-(s:Entity)
   RETURN s, r, o
   UNION
-  WITH accuser_key, accused_key WHERE accuser_key = '' AND accused_key = ''
+  // neither given: every relationship; the scan runs only then (its bound comes from this row)
+  UNWIND CASE WHEN accuser_key = '' AND accused_key = '' THEN [''] ELSE [] END AS lowest_id
   MATCH (s:Entity)-[r:ACCUSES]->(o:Entity)
+  WHERE s.id > lowest_id
   RETURN s, r, o
 }
 WITH s, r, o, accused_key

@@ -7,8 +7,10 @@ CALL (key) {
   WHERE EXISTS { (a)<-[:RECOGNIZES]-(:Entity) }
   RETURN a
   UNION
-  WITH key WHERE key = ''
+  // no name: every recognized entity; the scan runs only then (its bound comes from this row)
+  UNWIND CASE WHEN key = '' THEN [''] ELSE [] END AS lowest_id
   MATCH (a:Entity)<-[:RECOGNIZES]-(:Entity)
+  WHERE a.id > lowest_id
   RETURN DISTINCT a
 }
 MATCH (a)<-[:MENTIONS]-(:Document)-[:MENTIONS]->(b:Entity)

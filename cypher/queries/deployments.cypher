@@ -12,8 +12,10 @@ CALL (actor_key, place_key) {
   MATCH (:Alias {key: place_key})-[:ALIAS_OF]->(o:Entity)<-[r:DEPLOYS_TO]-(s:Entity)
   RETURN s, r, o
   UNION
-  WITH actor_key, place_key WHERE actor_key = '' AND place_key = ''
+  // neither given: every relationship; the scan runs only then (its bound comes from this row)
+  UNWIND CASE WHEN actor_key = '' AND place_key = '' THEN [''] ELSE [] END AS lowest_id
   MATCH (s:Entity)-[r:DEPLOYS_TO]->(o:Entity)
+  WHERE s.id > lowest_id
   RETURN s, r, o
 }
 WITH s, r, o, place_key
