@@ -7,7 +7,7 @@ server (``kgload neo4j start``) apply the style on every connect; on any other s
 ``style.grass`` onto the Browser window, or paste ``style_command()``'s output into the editor.
 
 The canned queries are one click away as Browser links: ``browser_link(query, params)`` opens
-Browser with the editor filled with ``:param`` lines and the query, ready to run (Ctrl+Enter).
+Browser with the query in the editor, its values in place, ready to run (one click on Run).
 """
 
 from __future__ import annotations
@@ -114,20 +114,37 @@ def cypher_literal(value) -> str:
     raise TypeError(f"cannot write {type(value).__name__} as a Cypher literal")
 
 
+_LITERAL_OR_PARAM = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def bind_params(statement: str, params: dict) -> str:
+    """The statement with each ``$param`` outside string literals replaced by its value's literal."""
+    def sub(m: re.Match) -> str:
+        name = m.group(1)
+        if name is None:
+            return m.group(0)
+        return cypher_literal(params[name])
+
+    return _LITERAL_OR_PARAM.sub(sub, statement)
+
+
 def editor_text(query_name: str, params: dict | None = None) -> str:
-    """What a Browser link puts in the editor: ``:param`` lines, then the canned query."""
+    """What a Browser link puts in the editor: one statement, the canned query with its values.
+
+    Browser shows a graph only for a single statement (a ``:param`` line before the query
+    makes a script frame without the graph), so the link carries the values in place of the
+    ``$parameters``, and a first comment line names the query file and the values.
+    """
     text = cypher.load(f"queries/{query_name}")
     params = dict(params or {})
     needed = cypher.statement_params(text)
     missing = sorted(needed - set(params))
     if missing:
         raise UsageError(f"query {query_name!r} needs " + ", ".join(f"-p {m} VALUE" for m in missing))
-    lines = [f":param {name} => {cypher_literal(params[name])};" for name in sorted(needed)]
-    body = [ln for ln in text.strip().splitlines() if not ln.lstrip().startswith("//")]
-    purpose = cypher.purpose(text)
-    if purpose and not _URL_BREAKERS.search(purpose):
-        body.insert(0, "// " + purpose)
-    return "\n".join(lines + body)
+    body = "\n".join(ln for ln in text.strip().splitlines() if not ln.lstrip().startswith("//"))
+    values = ", ".join(f"${k} = {cypher_literal(params[k])}" for k in sorted(needed))
+    head = f"// kgload: cypher/queries/{query_name}.cypher" + (f" with {values}" if values else "")
+    return head + "\n" + bind_params(body, params)
 
 
 def browser_link(query_name: str, params: dict | None = None, browser_url: str | None = None) -> str:
