@@ -113,17 +113,12 @@ def build_records(spacy_doc, source: SourceDocument) -> list[Record]:
                 rec.aliases.append(surface)
 
     relations = spacy_doc._.kg_relations or []
-    actors = {r["subject"]["id"] for r in relations} | {
-        r["object"]["id"] for r in relations if r["object"]["type"] != "Place"
-    }
     for m in spacy_doc._.kg_mentions or []:
         surface = text[m["cs"]:m["ce"]]
         if m.get("dem"):
             add_entity(m["ent"])
             continue
         add_entity(m["ent"], surface)
-        if m.get("actor") and m["actor"]["id"] in actors:
-            add_entity(m["actor"], surface)
     for r in relations:
         for role in ("subject", "object", "reported_by"):
             if r.get(role):

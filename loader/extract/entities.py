@@ -135,6 +135,8 @@ class EntityResolver:
 
         out: list[dict[str, Any]] = []
         for span, mention in resolved:
+            if span.label_ in ("ORG", "NORP", "GPE") and _inside_title(span):
+                continue  # "Secretary of State Mike Pompeo", "National Security Advisor John Bolton"
             if mention is None:
                 name = person_name(span.text)
                 if name is not None:
@@ -149,6 +151,9 @@ class EntityResolver:
                     continue  # NORP that is no demonym: a group, not an entity
             if not mention["ent"]["id"]:
                 continue
+            if mention.get("actor") and not _locative(span):
+                # a capital or seat of power that acts: "Moscow said", "Washington's attempts"
+                mention = {"ent": mention["actor"], "actor": mention["actor"], "metonym": True}
             mention["src"] = "gaz" if span.label_ == "GAZ" or gaz.lookup(span.text) else span.label_
             mention.update({"s": span.start, "e": span.end, "cs": span.start_char, "ce": span.end_char})
             out.append(mention)
@@ -170,6 +175,34 @@ class EntityResolver:
                     })
             out.sort(key=lambda m: m["s"])
         return out
+
+
+LOCATIVE_PREPS = {"in", "at", "to", "from", "into", "near", "outside", "toward", "towards", "inside",
+                  "over", "across", "around", "through", "via", "between", "within", "off", "of"}
+
+
+def _locative(span: Span) -> bool:
+    """Is the place named as a place ("landed in Caracas", "reports from Moscow")?"""
+    token = span.root
+    for _ in range(3):
+        if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
+            return True
+        if token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i:
+            token = token.head
+            continue
+        return False
+    return False
+
+
+def _inside_title(span: Span) -> bool:
+    titles = words("titles") | {"advisor", "adviser", "secretary", "minister", "council", "director"}
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in titles:
+        return True
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in titles:
+        return span.end - span.start == 1
+    return False
 
 
 def _display(name: str) -> str:
