@@ -135,7 +135,7 @@ class EntityResolver:
 
         out: list[dict[str, Any]] = []
         for span, mention in resolved:
-            if span.label_ in ("ORG", "NORP", "GPE") and _inside_title(span):
+            if span.label_ == "ORG" and _inside_title(span):
                 continue  # "Secretary of State Mike Pompeo", "National Security Advisor John Bolton"
             if mention is None:
                 name = person_name(span.text)
@@ -195,10 +195,11 @@ def _locative(span: Span) -> bool:
 
 
 def _inside_title(span: Span) -> bool:
-    titles = words("titles") | {"advisor", "adviser", "secretary", "minister", "council", "director"}
+    titles = {"advisor", "adviser", "secretary", "minister", "director", "spokesman", "spokeswoman",
+              "president", "chief", "envoy", "ambassador"}
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
-    if nxt is not None and nxt.lower_ in titles:
+    if nxt is not None and nxt.lower_ in titles and nxt.is_title:
         return True
     if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in titles:
         return span.end - span.start == 1

@@ -91,6 +91,11 @@ class Gazetteer:
                 for form in [obj["name"], *obj.get("aliases", [])]:
                     self._add(form, entry)
         for obj in extra:
+            if obj["type"] == "Country":  # de facto states outside ISO 3166
+                entry = Entry(obj["name"], "Country")
+                for form in [obj["name"], *obj.get("aliases", [])]:
+                    self._add(form, entry)
+                continue
             actor = obj.get("capital_of") or obj.get("seat_of_power_of")
             entry = Entry(obj["name"], obj["type"], actor)
             for form in [obj["name"], *obj.get("aliases", [])]:

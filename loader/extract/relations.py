@@ -185,10 +185,14 @@ def np_actors(token: Token, ctx: Context, *, from_modifier: bool = False, group_
                 mm = ctx.mention(c)
                 if mm is not None and _actor(mm):
                     found.append(Arg(_actor(mm), c, 0.85))
-        if not found and item.lemma_.lower() in gov:
-            for mm in _modifier_mentions(item, ctx) + _of_mentions(item, ctx):
-                if _actor(mm):
-                    found.append(Arg(_actor(mm), item, 0.85))
+        if not found and (item.lemma_.lower() in gov or (item.lemma_.lower() == "state" and item.tag_ == "NN")):
+            # "the Maduro regime", "the new Georgian cabinet of Irakli Kobakhidze" (the person
+            # heading it is the more specific), "a Palestinian state"
+            candidates = [_actor(mm) for mm in _of_mentions(item, ctx) + _modifier_mentions(item, ctx)]
+            candidates = [c for c in candidates if c]
+            persons = [c for c in candidates if c["type"] == "Person"]
+            for ref in (persons or candidates)[:1]:
+                found.append(Arg(ref, item, 0.85))
         if not found and group_ok:
             for member in _group_members(item, ctx):
                 mm = ctx.mention(member)
@@ -550,6 +554,11 @@ class RelationFinder:
             obj_tokens = [c for c in verb.children if c.dep_ == "dobj"]
         for tok in obj_tokens:
             objects.extend(np_actors(tok, ctx, from_modifier=spec.object_from_modifier))
+            if spec.relation == "RECOGNIZES":
+                for item in _conjuncts(tok):
+                    m = ctx.mention(item)
+                    if m is not None and m.get("src") == "GPE" and m["ent"]["type"] == "Place" and not m.get("actor"):
+                        objects.append(Arg({**m["ent"], "type": "Country"}, item, 0.75))
         objects = [o for o in _dedupe(objects) if o.ref["type"] in spec.object_types]
         subjects = [s for s in _dedupe(subjects) if s.ref["type"] in spec.subject_types]
         if not subjects or not objects:
@@ -799,6 +808,12 @@ def _destination(item: Token, ctx: Context) -> dict | None:
                 name = f"{mm['ent']['name']} {item.text.lower()}"
                 return {"id": slug(name), "name": name, "type": "Place"}
             return mm["ent"]
+    # "the Kursk region", "Kherson province": the named place
+    if item.lemma_.lower() in words("region_nouns"):
+        names = [t for t in item.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title]
+        if names:
+            name = " ".join(t.text for t in names)
+            return {"id": slug(name), "name": name, "type": "Place"}
     # a proper name the model did not tag: "sent troops to Donetsk"
     if item.pos_ == "PROPN" and item.is_title:
         toks = [t for t in item.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [item]
