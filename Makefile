@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 KGLOAD := $(BIN)/kgload
 SAMPLE := examples/venezuela-2019-03-26.txt
 
-.PHONY: install demo test test-unit test-integration neo4j-start neo4j-stop bench clean
+.PHONY: browser-deps install demo test test-unit test-integration neo4j-start neo4j-stop bench clean
 
 install: $(VENV)/.installed
 
@@ -45,6 +45,14 @@ test-integration: install
 bench: install
 	$(BIN)/python bench/bench_extract.py
 	$(BIN)/python bench/bench_load.py
+
+# Debian's Chromium for the Browser tests (tests/browser), driven by Playwright's Python package;
+# Playwright's own browser download is not used.
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+	@/usr/bin/chromium --version 2>/dev/null || chromium --version
 
 clean:
 	rm -rf $(VENV) .pytest_cache

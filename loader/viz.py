@@ -198,7 +198,7 @@ def _jsonable(props: dict) -> dict:
 
 def render_html(vg, title: str) -> str:
     """One standalone HTML page (scripts and styles inlined; no network needed to open it)."""
-    page = vg.render(height="90vh", theme="light").data
+    page = vg.render(height="100vh", theme="light").data
     safe = html.escape(f"kgload: {title}")
     return page.replace("<title>neo4j-viz</title>", f"<title>{safe}</title>", 1)
 

@@ -1,0 +1,161 @@
+"""The Browser style, Browser links, graph query files and `kgload viz` without a server."""
+
+from __future__ import annotations
+
+import json
+import re
+from types import SimpleNamespace
+from urllib.parse import unquote
+
+import pytest
+from typer.testing import CliRunner
+
+from loader import browser, cypher, viz
+from loader.cli import app
+from loader.errors import UsageError
+from loader.neo4j_local import LocalServer, write_config
+from loader.records import ENTITY_TYPES
+
+GRAPH_QUERIES = [q for q in cypher.names("queries") if q.endswith("_graph")]
+
+
+# ------------------------------------------------------------------ style
+
+
+def test_style_file_is_readable_by_browser():
+    text = browser.style_path().read_text(encoding="utf-8")
+    assert "/*" not in text and "//" not in text  # Browser's grass reader has no comments
+    style = browser.parse_grass(text)
+    assert style["node"]["caption"] == "{name}"
+    assert style["relationship"]["caption"] == "<type>"
+    colours = browser.node_colors()
+    for kind in ENTITY_TYPES:
+        assert re.fullmatch(r"#[0-9A-Fa-f]{6}", colours[kind]), kind
+        assert style[f"node.{kind}"]["caption"] == "{name}"
+    assert len({colours[k].upper() for k in ENTITY_TYPES}) == len(ENTITY_TYPES)
+
+
+def test_entity_rule_comes_before_the_type_rules():
+    # Browser gives a label without a colour rule a default colour in a rule appended last, which
+    # would paint every node; a node.Entity rule before the type rules prevents that.
+    selectors = list(browser.style())
+    assert selectors.index("node.Entity") < min(selectors.index(f"node.{k}") for k in ENTITY_TYPES)
+
+
+def test_post_connect_command_is_one_line_without_separators():
+    (line,) = browser.server_config()
+    key, _, value = line.partition("=")
+    assert key == "browser.post_connect_cmd"
+    assert value.startswith("style {") and "\n" not in value and ";" not in value
+    assert json.loads(value[len("style "):]) == browser.style()
+
+
+def test_local_server_config_applies_the_style(tmp_path):
+    conf = write_config(LocalServer(tmp_path, 7699, 7499))
+    lines = conf.read_text(encoding="utf-8").splitlines()
+    assert browser.server_config()[0] in lines
+
+
+# ------------------------------------------------------------------ links
+
+
+def _browser_reads(link: str) -> str:
+    """What Neo4j Browser 5 puts in its editor for ?cmd=edit&arg=... (populateEditorFromUrlEpic)."""
+    decoded = unquote(link.replace("+", " "))
+    assert re.search(r"[?&]cmd=edit", decoded)
+    return "\n".join(re.findall(r"[?&]arg=([^&#]*)", decoded))
+
+
+@pytest.mark.parametrize("name", ["Guaido", "Juan Guaidó", "O'Brien \\ 100%", "a+b"])
+def test_browser_link_round_trip(name):
+    link = browser.browser_link("who_recognizes_graph", {"name": name}, "http://localhost:7474/browser/")
+    assert link.startswith("http://localhost:7474/browser/?cmd=edit&arg=")
+    text = _browser_reads(link)
+    assert text == browser.editor_text("who_recognizes_graph", {"name": name})
+    assert "$name" not in text.split("\n", 1)[1]
+    assert browser.cypher_literal(name) in text
+
+
+def test_bind_params_leaves_string_literals_alone():
+    out = browser.bind_params("RETURN '$name' AS a, \"$name\" AS b, $name AS c, $other AS d",
+                              {"name": "x", "other": [1, None, True]})
+    assert out == "RETURN '$name' AS a, \"$name\" AS b, 'x' AS c, [1, null, true] AS d"
+
+
+def test_browser_link_refuses_what_a_link_cannot_carry():
+    with pytest.raises(UsageError):
+        browser.browser_link("who_recognizes_graph", {"name": "A & B"})
+    with pytest.raises(UsageError):
+        browser.browser_link("who_recognizes_graph", {})
+
+
+# ------------------------------------------------------------------ graph query files
+
+
+@pytest.mark.parametrize("name", GRAPH_QUERIES)
+def test_graph_query_header_matches_statement(name):
+    text = cypher.load(f"queries/{name}")
+    assert cypher.purpose(text)
+    assert cypher.statement_params(text) == set(cypher.header_params(text))
+    assert re.search(r"^RETURN ", text, re.M)
+
+
+@pytest.mark.parametrize("name", [q for q in GRAPH_QUERIES if q[: -len("_graph")] in cypher.names("queries")])
+def test_graph_twin_takes_the_table_query_parameters(name):
+    table = cypher.load(f"queries/{name[: -len('_graph')]}")
+    graph = cypher.load(f"queries/{name}")
+    assert cypher.statement_params(graph) <= cypher.statement_params(table)
+
+
+def test_graph_queries_share_the_name_normalisation():
+    reference = cypher.load("queries/who_recognizes")
+    norm = re.search(r"WITH (reduce\(.*\)) AS key", reference).group(1)
+    for name in ("who_recognizes_graph", "whom_recognizes_graph", "entity_profile_graph"):
+        assert norm in cypher.load(f"queries/{name}")
+
+
+# ------------------------------------------------------------------ viz
+
+
+def test_plan_from_a_question_uses_the_graph_twin():
+    plan = viz.plan("Who recognizes Guaido?")
+    assert (plan.query, plan.graph_query, plan.graph_params) == ("who_recognizes", "who_recognizes_graph", {"name": "Guaido"})
+
+
+def test_plan_from_a_query_name():
+    plan = viz.plan("who_recognizes", {"name": "Maduro"})
+    assert plan.graph_query == "who_recognizes_graph" and plan.params == {"name": "Maduro"}
+    with pytest.raises(UsageError):
+        viz.plan("who_recognizes")
+    with pytest.raises(UsageError):
+        viz.plan("What is the meaning of life?")
+
+
+class _Node(SimpleNamespace):
+    def items(self):
+        return self.props.items()
+
+
+def test_visualization_colours_by_type_and_captions_by_name():
+    us = _Node(element_id="1", labels={"Entity", "Country"}, props={"id": "united-states", "name": "United States", "type": "Country"})
+    jg = _Node(element_id="2", labels={"Entity", "Person"}, props={"id": "juan-guaido", "name": "Juan Guaido", "type": "Person", "aliases": ["Guaido"]})
+    rel = _Node(element_id="r", type="RECOGNIZES", start_node=us, end_node=jg, props={"mentions": 2})
+    vg = viz.visualization(SimpleNamespace(nodes=[us, jg], relationships=[rel]))
+    colours = browser.node_colors()
+    by_caption = {n.caption: n for n in vg.nodes}
+    assert set(by_caption) == {"United States", "Juan Guaido"}
+    assert str(by_caption["United States"].color.as_hex()).lower() == colours["Country"].lower()
+    assert str(by_caption["Juan Guaido"].color.as_hex()).lower() == colours["Person"].lower()
+    assert [r.caption for r in vg.relationships] == ["RECOGNIZES"]
+    page = viz.render_html(vg, "Who recognizes <Guaido>?")
+    assert "<title>kgload: Who recognizes &lt;Guaido&gt;?</title>" in page
+    assert "United States" in page and "<script src=" not in page
+
+
+def test_viz_command_prints_a_browser_link_without_a_server():
+    result = CliRunner().invoke(app, ["viz", "Who recognizes Guaido?", "--browser", "--browser-url",
+                                      "http://localhost:7999/browser/"])
+    assert result.exit_code == 0, result.output
+    link = result.stdout.strip()
+    assert link.startswith("http://localhost:7999/browser/?cmd=edit&arg=")
+    assert "who_recognizes_graph" in _browser_reads(link)
