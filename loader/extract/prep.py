@@ -35,6 +35,11 @@ _DATE_OR_TIME = re.compile(
     r"\b(?:\d{1,2}:\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}|\d{4})\b",
     re.I,
 )
+# "By Jane Doe", "By Jane Doe and John Roe, Reuters": names only, no sentence
+_BY_NAMES = re.compile(
+    r"^[ \t]*(?i:by)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
+    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})*[ \t]*$"
+)
 # a dateline remnant at a paragraph start: "( – ", "(CNSNews.com) – "
 _DATELINE = re.compile(r"(?m)^\((?:[^()\n]{0,40}\))?\s*[\u2013\u2014-]\s")
 
@@ -73,9 +78,9 @@ def prepare_text(text: str, triggers: frozenset[str] = frozenset()) -> str:
         _blank(chars, match.start(), match.end())
     for match in _BYLINE.finditer(text):
         line = match.group(0)
-        if "|" in line and _DATE_OR_TIME.search(line) or line.strip().lower().startswith(
-            ("by ", "updated", "published", "posted")
-        ) and len(line.split()) <= 8:
+        if "|" in line and _DATE_OR_TIME.search(line) or _BY_NAMES.match(line) or line.strip().lower().startswith(
+            ("updated", "published", "posted")
+        ) and len(line.split()) <= 8 and _DATE_OR_TIME.search(line):
             _blank(chars, match.start(), match.end())
     for match in _DATELINE.finditer(text):
         _blank(chars, match.start(), match.end())
