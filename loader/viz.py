@@ -155,7 +155,10 @@ def node_caption(props: dict) -> str:
 
 def visualization(neo_graph):
     """A neo4j-viz ``VisualizationGraph``: coloured by type, captioned by name and type."""
-    from neo4j_viz import Node, Relationship, VisualizationGraph
+    try:
+        from neo4j_viz import Node, Relationship, VisualizationGraph
+    except ImportError:
+        raise KgloadError("kgload viz needs neo4j-viz: pip install neo4j-viz==1.11.0") from None
 
     from .browser import node_colors
 
