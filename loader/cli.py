@@ -159,24 +159,17 @@ def load(
     Example: kgload load articles/
     """
     from .graph import Graph
-    from .inputs import Rejection, read_inputs
+    from .inputs import read_inputs
     from .load import Loader
     from .pipeline import LazyExtractor, bundles_from_inputs
 
     with Graph(_connection(uri, username, password, database)) as graph:
-        loader = Loader(graph, batch_size=batch_size)
+        loader = Loader(graph, batch_size=batch_size, on_reject=lambda r: message(f"Rejected {r}"))
         extractor = LazyExtractor(model, workers)
-
-        def report(items):
-            for item in items:
-                if isinstance(item, Rejection):
-                    message(f"Rejected {item}")
-                yield item
-
         with _progress(quiet, "Loading") as progress:
             task = progress.add_task("load", total=None)
             loader.load(
-                report(bundles_from_inputs(read_inputs(paths), extractor)),
+                bundles_from_inputs(read_inputs(paths), extractor),
                 on_document=lambda n: progress.advance(task, n),
             )
         summary = loader.summary

@@ -6,6 +6,7 @@ it is and how to fix it.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator
@@ -31,7 +32,7 @@ COUNTER_NAMES = (
 )
 # How long the driver keeps retrying a transaction on transient errors (deadlocks, leader
 # changes, a server that went away) before kgload gives up with exit 3.
-DEFAULT_RETRY_SECONDS = 30.0
+DEFAULT_RETRY_SECONDS = float(os.environ.get("KGLOAD_RETRY_SECONDS") or 30.0)
 CONNECT_TIMEOUT_SECONDS = 5.0
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
@@ -68,6 +69,7 @@ class Graph:
                 connection_timeout=CONNECT_TIMEOUT_SECONDS,
                 max_transaction_retry_time=retry_seconds,
                 connection_acquisition_timeout=CONNECT_TIMEOUT_SECONDS * 3,
+                notifications_min_severity="OFF",
             )
         except (ValueError, ConfigurationError) as exc:
             raise UsageError(f"NEO4J_URI {settings.uri!r} is not a Neo4j URI ({exc})") from None
@@ -173,6 +175,14 @@ class TxWriter:
             return Counter()
         result = self.tx.run(cypher.load(name), rows=rows)
         return counters_of(result.consume())
+
+    def run_returning(self, name: str, rows: list[dict]) -> tuple[Counter, list[dict]]:
+        """Counters and returned rows of one template."""
+        if not rows:
+            return Counter(), []
+        result = self.tx.run(cypher.load(name), rows=rows)
+        data = [r.data() for r in result]
+        return counters_of(result.consume()), data
 
     def rows(self, name: str, rows: list[dict]) -> list[dict]:
         if not rows:

@@ -30,6 +30,10 @@ from .records import (
 )
 
 _SCALAR = (str, int, float, bool)
+# Indexed values must stay well under Neo4j's index key limit (about 8 kB): longer ids are
+# refused, longer names are stored but not made lookup keys.
+MAX_ID_CHARS = 512
+MAX_ALIAS_KEY_CHARS = 256
 
 
 @dataclass
@@ -107,6 +111,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 def validate_bundle(bundle: DocumentBundle) -> str | None:
     """Why this document must not be loaded (labels or types outside the allowlist), or None."""
     etypes, rtypes = entity_types(), relation_types()
+    ids = [bundle.document.id, *(e.id for e in bundle.entities)]
+    ids += [ref.id for r in bundle.relations for ref in (r.subject, r.object, r.reported_by) if ref]
+    for i in ids:
+        if not i or len(i) > MAX_ID_CHARS:
+            return f"id of {len(i):,} characters (ids must have 1 to {MAX_ID_CHARS})"
     for ent in bundle.entities:
         if ent.type not in etypes:
             return f"entity {ent.name!r} has type {ent.type!r}, not one of {', '.join(sorted(etypes))}"
@@ -141,8 +150,9 @@ _RESERVED_EVIDENCE_KEYS = {
 
 
 class Loader:
-    def __init__(self, graph: Graph, batch_size: int = 1000):
+    def __init__(self, graph: Graph, batch_size: int = 1000, on_reject=None):
         self.graph = graph
+        self.on_reject = on_reject or (lambda rejection: None)
         self.batch_size = max(1, batch_size)
         self.summary = LoadSummary()
         self._schema_applied = False
@@ -159,11 +169,11 @@ class Loader:
         size = 0
         for item in bundles:
             if isinstance(item, Rejection):
-                self.summary.rejected.append(item)
+                self._reject(item)
                 continue
             problem = validate_bundle(item)
             if problem:
-                self.summary.rejected.append(Rejection(item.document.source, problem))
+                self._reject(Rejection(f"{item.document.source} (document {item.document.id})", problem))
                 continue
             chunk.append(item)
             size += item.size
@@ -173,6 +183,10 @@ class Loader:
         if chunk:
             self._load_chunk(chunk, on_document)
         return self.summary
+
+    def _reject(self, rejection: Rejection) -> None:
+        self.summary.rejected.append(rejection)
+        self.on_reject(rejection)
 
     # -------------------------------------------------------------- one chunk
 
@@ -193,11 +207,12 @@ class Loader:
         s.evidence_present += result["evidence_total"] - result["evidence_created"]
         s.relationships_created += result["rels_created"]
         s.relationships_deleted += result["rels_deleted"]
-        s.relationships_updated += result["rels_touched"] - result["rels_created"] - result["rels_deleted"]
+        s.relationships_updated += result["rels_updated"]
         if on_document:
             on_document(len(chunk))
 
     def _write_chunk(self, w: TxWriter, bundles: list[DocumentBundle]) -> dict:
+        w.run("load/lock_loader", [{}])
         ids = [b.document.id for b in bundles]
         existing = {
             row["id"]: row
@@ -238,7 +253,8 @@ class Loader:
         alias_rows = []
         for row in entity_rows.values():
             keys = {name_key(a) for a in row["aliases"]} | {name_key(row["id"].replace("-", " "))}
-            alias_rows.extend({"key": k, "entity_id": row["id"]} for k in sorted(keys) if k)
+            alias_rows.extend({"key": k, "entity_id": row["id"]} for k in sorted(keys)
+                              if k and len(k) <= MAX_ALIAS_KEY_CHARS)
 
         ent_counts = w.run("load/merge_entities", list(entity_rows.values()))
         w.run("load/merge_aliases", alias_rows)
@@ -256,20 +272,26 @@ class Loader:
             mark_rows.append({"id": d.id, "text_sha256": d.text_sha256, "extractor_version": d.extractor_version})
             for r in b.relations:
                 key = fact_key(r.subject.id, r.relation, r.object.id)
-                evidence_rows.append({
-                    "id": evidence_id_for(r), "key": key, "doc_id": r.doc_id,
+                props = _clean_properties(r.properties)
+                props.update({
+                    "key": key, "doc_id": r.doc_id,
                     "subject_id": r.subject.id, "relation": r.relation, "object_id": r.object.id,
                     "sentence": r.evidence.sentence, "start": r.evidence.start, "end": r.evidence.end,
                     "confidence": r.confidence, "status": r.status,
                     "reported_by_id": r.reported_by.id if r.reported_by else None,
-                    "published": d.published, "properties": _clean_properties(r.properties),
+                    "published": d.published,
                 })
+                evidence_rows.append({"id": evidence_id_for(r), "doc_id": r.doc_id, "props": props})
                 touched[key] = {"key": key, "subject_id": r.subject.id, "relation": r.relation, "object_id": r.object.id}
         w.run("load/merge_documents", doc_rows)
         # the same mention listed twice in one document counts once
         evidence_rows = list({row["id"]: row for row in evidence_rows}.values())
         ev_counts = w.run("load/merge_evidence", evidence_rows)
-        rel_counts = w.run("load/refresh_relationships", sorted(touched.values(), key=lambda r: r["key"]))
+        refresh_rows = sorted(touched.values(), key=lambda r: r["key"])
+        refreshed, refreshed_rows = w.run_returning("load/refresh_relationships", refresh_rows)
+        updated_count = refreshed_rows[0]["updated"] if refreshed_rows else 0
+        deleted = w.run("load/delete_unsupported_relationships", refresh_rows) if replaced_ids or any(
+            row["props"]["status"] != "asserted" for row in evidence_rows) else {}
         w.run("load/mark_documents_loaded", mark_rows)
         return {
             "skipped": skipped,
@@ -279,9 +301,9 @@ class Loader:
             "entities_total": len(entity_rows),
             "evidence_created": ev_counts.get("nodes_created", 0),
             "evidence_total": len(evidence_rows),
-            "rels_created": rel_counts.get("relationships_created", 0),
-            "rels_deleted": rel_counts.get("relationships_deleted", 0),
-            "rels_touched": len(touched),
+            "rels_created": refreshed.get("relationships_created", 0),
+            "rels_updated": updated_count,
+            "rels_deleted": deleted.get("relationships_deleted", 0),
         }
 
 

@@ -246,6 +246,12 @@ def _set_initial_password(uri: str, password: str) -> None:
                     ).consume()
             return
         except AuthError:
+            try:  # already set earlier (e.g. by a kgload without the marker file)
+                with GraphDatabase.driver(uri, auth=("neo4j", password)) as driver:
+                    driver.verify_connectivity()
+                return
+            except AuthError:
+                pass
             raise ServerSetupError(
                 "the local Neo4j already has a password that is not in .env; "
                 "run `kgload neo4j stop`, delete .neo4j/data, and start again"
@@ -283,7 +289,8 @@ def start(log=print) -> StartResult:
             "KGLOAD_BOLT_PORT and KGLOAD_HTTP_PORT to free ports"
         )
     lib = resolve_artifacts(mvn, log)
-    fresh = not (server.home / "data" / "dbms").exists()
+    marker = server.home / "data" / "kgload-initial-password-set"
+    fresh = not marker.exists()
     if fresh or not password:
         if not fresh:
             raise ServerSetupError(
@@ -308,6 +315,7 @@ def start(log=print) -> StartResult:
     _wait_for_bolt(server, proc, START_TIMEOUT_S)
     if fresh:
         _set_initial_password(server.bolt_uri, password)
+        marker.write_text("the initial password was replaced; it is in .env\n")
     write_env_file(
         {"NEO4J_URI": server.bolt_uri, "NEO4J_USERNAME": "neo4j", "NEO4J_PASSWORD": password}
     )

@@ -1,23 +1,27 @@
 // Recompute one relationship per (subject, relation, object) from its asserted evidence:
-// mentions, documents, first_seen, last_seen; delete it when no asserted evidence is left.
-// Both endpoints are write-locked first, so concurrent loaders count each other's evidence.
+// mentions, documents, first_seen, last_seen; creates it when missing. Keys without asserted
+// evidence are left to delete_unsupported_relationships.cypher. Loaders are serialised by
+// lock_loader.cypher, so looking up + CREATE cannot duplicate. The existing relationship is
+// found by expanding from the subject: on 5.26 a MERGE or OPTIONAL MATCH between two bound
+// nodes may be planned as a scan of all relationships while the graph is still empty.
+// Returns how many relationships already existed.
 // $rows: list of {key, subject_id, relation, object_id}; relation is checked against the allowlist before the write.
 UNWIND $rows AS row
-MATCH (s:Entity {id: row.subject_id})
-MATCH (o:Entity {id: row.object_id})
-SET s._lock = true, o._lock = true
-REMOVE s._lock, o._lock
-WITH s, o, row
 CALL (row) {
   OPTIONAL MATCH (v:Evidence {key: row.key})
   WHERE v.status = 'asserted'
   RETURN count(v) AS mentions, count(DISTINCT v.doc_id) AS documents,
          min(v.published) AS first_seen, max(v.published) AS last_seen
 }
-FOREACH (_ IN CASE WHEN mentions > 0 THEN [1] ELSE [] END |
-  MERGE (s)-[r:$(row.relation)]->(o)
-  SET r.mentions = mentions, r.documents = documents, r.first_seen = first_seen, r.last_seen = last_seen)
-WITH s, o, row, mentions
-WHERE mentions = 0
-OPTIONAL MATCH (s)-[stale:$(row.relation)]->(o)
-DELETE stale
+WITH row, mentions, documents, first_seen, last_seen
+WHERE mentions > 0
+MATCH (s:Entity {id: row.subject_id})
+MATCH (o:Entity {id: row.object_id})
+WITH s, o, row, mentions, documents, first_seen, last_seen,
+     [x IN [(s)-[y]->() | y] WHERE type(x) = row.relation AND endNode(x) = o] AS found
+FOREACH (_ IN CASE WHEN size(found) = 0 THEN [1] ELSE [] END |
+  CREATE (s)-[:$(row.relation) {mentions: mentions, documents: documents, first_seen: first_seen, last_seen: last_seen}]->(o))
+FOREACH (existing IN found |
+  SET existing.mentions = mentions, existing.documents = documents,
+      existing.first_seen = first_seen, existing.last_seen = last_seen)
+RETURN sum(size(found)) AS updated
