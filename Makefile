@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 KGLOAD := $(BIN)/kgload
 SAMPLE := examples/venezuela-2019-03-26.txt
 
-.PHONY: browser-deps install demo test test-unit test-integration neo4j-start neo4j-stop bench clean
+.PHONY: browser-deps screenshot install demo test test-unit test-integration neo4j-start neo4j-stop bench clean
 
 install: $(VENV)/.installed
 
@@ -33,8 +33,13 @@ demo: install neo4j-start
 
 # Unit tests need no server; integration tests get a real Neo4j from NEO4J_URI, a Docker
 # engine, or `kgload neo4j start` (Maven + Java), and fail if none answers.
-test: install
+test: install browser-deps
 	$(BIN)/python -m pytest tests
+
+# Refresh the README's Browser screenshot from the Browser test.
+screenshot: install browser-deps
+	$(BIN)/python -m pytest tests/browser/test_browser_graph.py
+	cp tests/browser/out/browser-sample-graph.png docs/browser-sample-graph.png
 
 test-unit: install
 	$(BIN)/python -m pytest tests/unit

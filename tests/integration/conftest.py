@@ -55,7 +55,7 @@ def neo4j_settings(request) -> ConnectionSettings:
         return settings
     os.environ.setdefault("KGLOAD_HOME", str(ROOT))
     result = neo4j_local.start(log=lambda m: None)
-    env = read_env_file(ROOT / ".env")
+    env = read_env_file(Path(os.environ["KGLOAD_HOME"]) / ".env")
     return ConnectionSettings(result.uri, env.get("NEO4J_USERNAME", "neo4j"), env["NEO4J_PASSWORD"], "neo4j")
 
 
