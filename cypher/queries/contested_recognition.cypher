@@ -1,10 +1,9 @@
-// Contested recognition: who is recognized by whom, side by side: each recognized entity next to a rival of the same type, mentioned in the same documents, that others recognize.
+// Contested recognition: who is recognized by whom, side by side: each recognized entity next to a rival of the same type that the same articles report others recognize.
 // $name: name or alias of one recognized entity, matched case-, accent- and punctuation-insensitively; empty string or null for every contest
 WITH reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim(coalesce($name, ''))), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS key
 CALL (key) {
   WITH key WHERE key <> ''
   MATCH (:Alias {key: key})-[:ALIAS_OF]->(a:Entity)
-  WHERE EXISTS { (a)<-[:RECOGNIZES]-(:Entity) }
   RETURN a
   UNION
   // no name: every recognized entity; the scan runs only then (its bound comes from this row)
@@ -13,8 +12,14 @@ CALL (key) {
   WHERE a.id > lowest_id
   RETURN DISTINCT a
 }
-MATCH (a)<-[:MENTIONS]-(:Document)-[:MENTIONS]->(b:Entity)
-WHERE b <> a AND b.type = a.type AND EXISTS { (b)<-[:RECOGNIZES]-(:Entity) }
+// the articles that report a's recognition, and the other recognitions they report
+MATCH (x:Entity)-[:RECOGNIZES]->(a)
+MATCH (v:Evidence {key: x.id + '|RECOGNIZES|' + a.id})
+WHERE v.status = 'asserted'
+MATCH (w:Evidence {doc_id: v.doc_id})
+WHERE w.relation = 'RECOGNIZES' AND w.status = 'asserted' AND w.object_id <> a.id
+MATCH (b:Entity {id: w.object_id})
+WHERE b.type = a.type
 WITH DISTINCT key, a, b
 WHERE key <> '' OR a.name < b.name
 CALL (a) {

@@ -1,15 +1,19 @@
-// Entity profile: name, type, aliases and number of documents, then one row per relationship in or out with its counts.
+// Entity profile: name, type, aliases and number of documents, then one row per direction and relationship type: how many relationships and sentences, and the top 10 other entities.
 // $name: name or alias of the entity, matched case-, accent- and punctuation-insensitively (e.g. "Cuba")
 WITH reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim($name)), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS key
 MATCH (:Alias {key: key})-[:ALIAS_OF]->(e:Entity)
 WITH e, COUNT { (:Document)-[:MENTIONS]->(e) } AS documents
 OPTIONAL CALL (e) {
-  MATCH (e)-[r]->(other:Entity)
-  RETURN 'out' AS direction, type(r) AS relation, other, r
+  MATCH (e)-[r:RECOGNIZES|DEPLOYS_TO|ACCUSES|WARNS|SUPPORTS|CONDEMNS|CALLS_ON]->(other:Entity)
+  RETURN 'out' AS direction, type(r) AS relation, other, r.mentions AS mentions
   UNION ALL
-  MATCH (e)<-[r]-(other:Entity)
-  RETURN 'in' AS direction, type(r) AS relation, other, r
+  MATCH (e)<-[r:RECOGNIZES|DEPLOYS_TO|ACCUSES|WARNS|SUPPORTS|CONDEMNS|CALLS_ON]-(other:Entity)
+  RETURN 'in' AS direction, type(r) AS relation, other, r.mentions AS mentions
 }
+WITH e, documents, direction, relation, other, mentions
+ORDER BY mentions DESC, other.name
+WITH e, documents, direction, relation, count(other) AS relationships, sum(mentions) AS sentences,
+     collect(other.name + ' (' + toString(mentions) + ')') AS others
 RETURN e.name AS entity, e.type AS type, e.aliases AS aliases, documents, direction, relation,
-       other.name AS other, coalesce(r.mentions, 0) AS sentences, r.documents AS relation_documents
-ORDER BY entity, direction DESC, sentences DESC, relation, other
+       relationships, sentences, others[..10] AS top
+ORDER BY entity, direction DESC, sentences DESC, relation

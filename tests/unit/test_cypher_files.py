@@ -59,7 +59,8 @@ def test_file_names_are_snake_case(folder, name):
 @pytest.mark.parametrize("name", cypher.names("load"))
 def test_load_files_are_verb_noun(name):
     verb, _, noun = name.partition("_")
-    assert verb in {"merge", "delete", "mark", "read", "refresh", "reset", "create", "set", "remove"} and noun
+    assert verb in {"merge", "delete", "mark", "read", "refresh", "reset", "create", "set", "remove", "lock",
+                    "unlock", "update", "count"} and noun
 
 
 @pytest.mark.parametrize("name", QUERIES)
@@ -114,3 +115,12 @@ def test_every_answer_row_says_how_many_sentences_support_it(name):
     text = cypher.load(f"queries/{name}")
     final_return = text[text.rindex("RETURN "):]
     assert re.search(r"\bsentences\b", final_return)
+
+
+@pytest.mark.parametrize("name", ["path_between", "entity_profile"])
+def test_fact_relationship_types_in_patterns_are_the_lexicon(name):
+    text = cypher.load(f"queries/{name}")
+    patterns = re.findall(r"\[r?:((?:[A-Z_]+\|)+[A-Z_]+)", text)
+    assert patterns
+    for types in patterns:
+        assert set(types.split("|")) == set(relation_types())
