@@ -147,7 +147,7 @@ def extract(
 @handle_errors
 def load(
     paths: List[str] = typer.Argument(..., help="Articles, folders, JSONL documents, record files from `kgload extract`, or -."),
-    batch_size: int = typer.Option(1000, "--batch-size", min=1, help="Records per write transaction."),
+    batch_size: int = typer.Option(10000, "--batch-size", min=1, help="Records per write transaction."),
     workers: int = WorkersOpt,
     model: Optional[str] = ModelOpt,
     quiet: bool = QuietOpt,
@@ -244,6 +244,9 @@ def query(
         raise UsageError(f"no canned query {name!r}; `kgload query --list` shows them")
     text = cypher.load(f"queries/{name}")
     params = parse_param_args(list(ctx.args))
+    for pname, description in cypher.header_params(text).items():
+        if pname not in params and "null" in description:  # "... empty string or null for any"
+            params[pname] = None
     missing = sorted(cypher.statement_params(text) - set(params))
     if missing:
         raise UsageError(f"query {name!r} needs " + ", ".join(f"-p {m} VALUE" for m in missing))

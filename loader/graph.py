@@ -112,6 +112,8 @@ class Graph:
             for name in cypher.names("schema"):
                 self.driver.execute_query(cypher.load(f"schema/{name}"), database_=self.settings.database)
                 applied.append(name)
+            self.driver.execute_query(cypher.load("admin/await_indexes"), {"seconds": 300},
+                                      database_=self.settings.database)
         return applied
 
     # ------------------------------------------------------------ writes

@@ -150,7 +150,7 @@ _RESERVED_EVIDENCE_KEYS = {
 
 
 class Loader:
-    def __init__(self, graph: Graph, batch_size: int = 1000, on_reject=None):
+    def __init__(self, graph: Graph, batch_size: int = 10000, on_reject=None):
         self.graph = graph
         self.on_reject = on_reject or (lambda rejection: None)
         self.batch_size = max(1, batch_size)
@@ -250,13 +250,14 @@ class Loader:
                 for ref in (r.subject, r.object, r.reported_by):
                     if ref is not None and ref.id not in entity_rows:
                         entity_rows[ref.id] = {"id": ref.id, "name": ref.name, "type": ref.type, "aliases": [ref.name]}
+        ent_counts, added = w.run_returning("load/merge_entities", list(entity_rows.values()))
         alias_rows = []
-        for row in entity_rows.values():
-            keys = {name_key(a) for a in row["aliases"]} | {name_key(row["id"].replace("-", " "))}
+        for row in added:
+            if not row["added"]:
+                continue
+            keys = {name_key(a) for a in row["added"]} | {name_key(row["id"].replace("-", " "))}
             alias_rows.extend({"key": k, "entity_id": row["id"]} for k in sorted(keys)
                               if k and len(k) <= MAX_ALIAS_KEY_CHARS)
-
-        ent_counts = w.run("load/merge_entities", list(entity_rows.values()))
         w.run("load/merge_aliases", alias_rows)
 
         doc_rows, evidence_rows, mark_rows = [], [], []

@@ -5,8 +5,8 @@
 WITH reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim($subject)), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS subject_key,
      reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim($object)), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS object_key,
      replace(replace(toUpper(trim(coalesce($relation, ''))), ' ', '_'), '-', '_') AS relation
-MATCH (:Alias {key: subject_key})-[:ALIAS_OF]->(s:Entity)
-MATCH (:Alias {key: object_key})-[:ALIAS_OF]->(o:Entity)
+MATCH (alias:Alias {key: subject_key})-[:ALIAS_OF]->(s:Entity) USING INDEX alias:Alias(key)
+MATCH (alias2:Alias {key: object_key})-[:ALIAS_OF]->(o:Entity) USING INDEX alias2:Alias(key)
 UNWIND CASE relation WHEN '' THEN ['RECOGNIZES', 'DEPLOYS_TO', 'ACCUSES', 'WARNS', 'SUPPORTS', 'CONDEMNS', 'CALLS_ON'] ELSE [relation] END AS rel
 MATCH (v:Evidence {key: s.id + '|' + rel + '|' + o.id})-[:FROM_DOCUMENT]->(d:Document)
 WITH s, o, rel, v.status AS status, collect([v, d]) AS found

@@ -3,8 +3,8 @@
 // $to: name or alias of the other entity, matched case-, accent- and punctuation-insensitively (e.g. "Guaido")
 WITH reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim($from)), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS from_key,
      reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim($to)), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS to_key
-MATCH (:Alias {key: from_key})-[:ALIAS_OF]->(a:Entity)
-MATCH (:Alias {key: to_key})-[:ALIAS_OF]->(b:Entity)
+MATCH (alias:Alias {key: from_key})-[:ALIAS_OF]->(a:Entity) USING INDEX alias:Alias(key)
+MATCH (alias2:Alias {key: to_key})-[:ALIAS_OF]->(b:Entity) USING INDEX alias2:Alias(key)
 WHERE a <> b
 MATCH p = allShortestPaths((a)-[:RECOGNIZES|DEPLOYS_TO|ACCUSES|WARNS|SUPPORTS|CONDEMNS|CALLS_ON*..6]-(b))
 // at most 1000 shortest paths are ranked (a hub can link two entities in thousands of ways)
