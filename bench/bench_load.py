@@ -282,7 +282,7 @@ def main() -> None:
     ap.add_argument("--relations", type=int, default=100_000)
     ap.add_argument("--entities", type=int, default=20_000)
     ap.add_argument("--naive-sample", type=int, default=5_000)
-    ap.add_argument("--batch-size", type=int, default=1000)
+    ap.add_argument("--batch-size", type=int, default=10_000)
     ap.add_argument("--big", type=int, default=1_000_000, help="relationships in the graph the queries run on")
     ap.add_argument("--runs", type=int, default=200, help="runs per canned query")
     ap.add_argument("--workdir", type=Path, default=None)
