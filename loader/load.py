@@ -233,10 +233,14 @@ class Loader:
                 replaced_ids.append(b.document.id)
 
         touched: dict[str, dict] = {}
+        # keys that may have lost all asserted evidence: those of replaced documents, and those
+        # this chunk mentions only as negated / hypothetical / questioned
+        maybe_unsupported: set[str] = set()
         if replaced_ids:
             rows = [{"doc_id": i} for i in replaced_ids]
             for row in w.rows("load/delete_document_evidence", rows):
                 touched[row["key"]] = {k: row[k] for k in ("key", "subject_id", "relation", "object_id")}
+                maybe_unsupported.add(row["key"])
             w.run("load/delete_document_mentions", rows)
 
         entity_rows: dict[str, dict] = {}
@@ -291,8 +295,10 @@ class Loader:
         refresh_rows = sorted(touched.values(), key=lambda r: r["key"])
         refreshed, refreshed_rows = w.run_returning("load/refresh_relationships", refresh_rows)
         updated_count = refreshed_rows[0]["updated"] if refreshed_rows else 0
-        deleted = w.run("load/delete_unsupported_relationships", refresh_rows) if replaced_ids or any(
-            row["props"]["status"] != "asserted" for row in evidence_rows) else {}
+        asserted_keys = {row["props"]["key"] for row in evidence_rows if row["props"]["status"] == "asserted"}
+        maybe_unsupported |= {row["props"]["key"] for row in evidence_rows} - asserted_keys
+        deleted = w.run("load/delete_unsupported_relationships",
+                        [r for r in refresh_rows if r["key"] in maybe_unsupported])
         w.run("load/mark_documents_loaded", mark_rows)
         return {
             "skipped": skipped,

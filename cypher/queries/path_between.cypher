@@ -7,8 +7,8 @@ MATCH (alias:Alias {key: from_key})-[:ALIAS_OF]->(a:Entity) USING INDEX alias:Al
 MATCH (alias2:Alias {key: to_key})-[:ALIAS_OF]->(b:Entity) USING INDEX alias2:Alias(key)
 WHERE a <> b
 MATCH p = allShortestPaths((a)-[:RECOGNIZES|DEPLOYS_TO|ACCUSES|WARNS|SUPPORTS|CONDEMNS|CALLS_ON*..6]-(b))
-// at most 1000 shortest paths are ranked (a hub can link two entities in thousands of ways)
-WITH p LIMIT 1000
+// at most 200 shortest paths are ranked (a hub can link two entities in thousands of ways)
+WITH p LIMIT 200
 WITH p, reduce(total = 0, r IN relationships(p) | total + coalesce(r.mentions, 0)) AS sentences
 RETURN reduce(text = head(nodes(p)).name, i IN range(0, length(p) - 1) |
          text + CASE WHEN startNode(relationships(p)[i]) = nodes(p)[i]
