@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,10 +79,20 @@ def looks_like_headline(line: str) -> bool:
     )
 
 
+_DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def published_from_name(source: str) -> str | None:
+    """A YYYY-MM-DD date in the file's name (e.g. ``venezuela-2019-03-26.txt``), if any."""
+    m = _DATE_IN_NAME.search(Path(source).name)
+    return "-".join(m.groups()) if m else None
+
+
 def document_from_text(text: str, source: str) -> SourceDocument:
     first = text.lstrip().split("\n", 1)[0].strip().lstrip("#").strip()
     title = first if looks_like_headline(first) else None
-    return SourceDocument(id=document_id_for(text), text=text, source=source, title=title)
+    return SourceDocument(id=document_id_for(text), text=text, source=source, title=title,
+                          published=published_from_name(source))
 
 
 def _check_text(text: str) -> str | None:

@@ -116,3 +116,17 @@ def test_unreadable_file(tmp_path):
         cmd = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *cmd]
     out = subprocess.run(cmd, capture_output=True, text=True, cwd=os.path.dirname(os.path.dirname(os.path.dirname(__file__))))
     assert out.stdout.strip() == f"{p}: permission denied", out.stderr
+
+
+@pytest.mark.parametrize("name, published", [
+    ("venezuela-2019-03-26.txt", "2019-03-26"),
+    ("2021-12-01_report.md", "2021-12-01"),
+    ("notes-2019-13-01.txt", None),   # no month 13
+    ("id-12019-03-26.txt", None),     # part of a longer number
+    ("plain.txt", None),
+])
+def test_published_date_from_the_file_name(tmp_path, name, published):
+    p = tmp_path / name
+    p.write_text("Peru recognized Juan Guaido.", encoding="utf-8")
+    [doc] = _items(p)
+    assert doc.published == published
