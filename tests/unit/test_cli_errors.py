@@ -55,3 +55,22 @@ def test_unknown_query_name_is_a_usage_error(tmp_path):
 def test_reset_needs_yes(tmp_path):
     out = kgload("reset", env_extra={"KGLOAD_HOME": str(tmp_path)})
     assert out.returncode == 2 and "--yes" in out.stderr
+
+
+def test_wrong_host_exits_3_quickly(tmp_path):
+    start = time.monotonic()
+    out = kgload("ask", "Who recognizes Guaido?", env_extra={
+        "NEO4J_URI": "neo4j://no-such-host.invalid:7687", "NEO4J_PASSWORD": "x", "KGLOAD_HOME": str(tmp_path)})
+    assert out.returncode == 3, out.stderr
+    assert time.monotonic() - start < 15
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: cannot reach Neo4j at neo4j://no-such-host.invalid:7687")
+
+
+def test_missing_password_says_how_to_set_it(tmp_path):
+    """With no password configured, the authentication error names NEO4J_PASSWORD."""
+    from loader.graph import _auth_failed
+    from loader.settings import ConnectionSettings
+
+    err = _auth_failed(ConnectionSettings("bolt://localhost:7687", "neo4j", None, "neo4j"))
+    assert err.exit_code == 3 and "set NEO4J_PASSWORD" in str(err)
