@@ -1,7 +1,7 @@
 """Headless Chromium (Debian's ``chromium``, driven by Playwright's Python package) against a real
-Neo4j and its Browser. The server comes from the integration fixtures: ``NEO4J_URI`` if set,
-else docker compose, else ``kgload neo4j start``. The Browser address is
-``KGLOAD_BROWSER_URL`` if set, else ``http://<host of the Bolt URI>:<KGLOAD_HTTP_PORT or 7474>/browser/``.
+Neo4j and its Browser. The server comes from the integration fixtures (tests/integration/conftest.py:
+``KGLOAD_TEST_NEO4J_URI``, docker compose, or a dedicated local server). The Browser address is
+``KGLOAD_BROWSER_URL`` if set, else the fixture's (the dedicated server's HTTP port).
 
 No browser download: Chromium comes from Debian (``make browser-deps``) or ``KGLOAD_CHROMIUM``.
 """
@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 import pytest
 
 from loader.neo4j_local import local_server
-from tests.integration.conftest import docker_compose_file, graph, neo4j_settings  # noqa: F401  (fixtures)
+from tests.integration.conftest import docker_compose_file, graph, neo4j_server, neo4j_settings  # noqa: F401  (fixtures)
 
 from .sample import load_sample
 
@@ -36,11 +36,11 @@ def chromium_path() -> str:
 
 
 @pytest.fixture(scope="session")
-def browser_url(neo4j_settings) -> str:  # noqa: F811
-    if os.environ.get("KGLOAD_BROWSER_URL"):
-        url = os.environ["KGLOAD_BROWSER_URL"]
+def browser_url(neo4j_server) -> str:  # noqa: F811
+    url = os.environ.get("KGLOAD_BROWSER_URL") or neo4j_server.browser_url
+    if url:
         return url if url.endswith("/") else url + "/"
-    host = urlparse(neo4j_settings.uri).hostname or "localhost"
+    host = urlparse(neo4j_server.settings.uri).hostname or "localhost"
     return f"http://{host}:{local_server().http_port}/browser/"
 
 
