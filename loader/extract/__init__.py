@@ -2,8 +2,11 @@
 
 Public interface (the rest of kgload uses only this):
 
-- ``EXTRACTOR_VERSION``: bump when output for the same text may change; the loader replaces a
-  document's evidence when it changes.
+- ``EXTRACTOR_VERSION``: the code part of the version; bump when the code's output for the same
+  text may change. ``Extractor.version`` (each ``DocumentRecord.extractor_version``) adds a digest
+  of the data files, the extractor's code and the spaCy pipeline's name and version
+  (``extractor_version()``), so that a lexicon, gazetteer or model change reaches documents that
+  are already loaded: the loader replaces a document's evidence when the version changes.
 - ``Extractor(model=None)``: loads the pipeline (``loader.settings.model_candidates``), raising
   ``loader.errors.ModelNotFound`` with what to install when none loads.
 - ``Extractor.extract(docs, batch_size=..., workers=1)``: for each ``SourceDocument`` in order,
@@ -20,7 +23,10 @@ those results into records.
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping
 
 from ..inputs import SourceDocument
 from ..records import (
@@ -38,14 +44,46 @@ from .lexicon import core_relation_types, lexicon, relation_types
 
 EXTRACTOR_VERSION = "kgload-extract/0.3"
 
+_PACKAGE_DIR = Path(__file__).resolve().parent
+_DATA_DIR = _PACKAGE_DIR.parent / "data"
+
 __all__ = [
     "ENTITY_TYPES",
     "EXTRACTOR_VERSION",
     "Extractor",
     "extract_text",
+    "extractor_version",
     "relation_types",
     "core_relation_types",
 ]
+
+
+def _files(folder: Path, pattern: str) -> list[Path]:
+    return sorted((p for p in folder.glob(pattern) if p.is_file()), key=lambda p: p.name)
+
+
+@lru_cache(maxsize=1)
+def source_digest() -> str:
+    """sha256 over loader/data/* and loader/extract/*.py, each sorted by file name.
+
+    Line endings are normalised so that a checkout with CRLF gives the same digest."""
+    h = hashlib.sha256()
+    for label, folder, pattern in (("data", _DATA_DIR, "*"), ("extract", _PACKAGE_DIR, "*.py")):
+        for path in _files(folder, pattern):
+            content = path.read_bytes().replace(b"\r\n", b"\n")
+            h.update(f"{label}/{path.name}\0{len(content)}\0".encode("utf-8"))
+            h.update(content)
+    return h.hexdigest()
+
+
+def extractor_version(meta: Mapping[str, Any]) -> str:
+    """``EXTRACTOR_VERSION + "+" + 12 hex``: the code version, the data and code digest and the
+    spaCy pipeline's ``meta["name"]`` and ``meta["version"]``. The same on every run and for any
+    number of workers (it depends on nothing else)."""
+    h = hashlib.sha256()
+    for part in (EXTRACTOR_VERSION, source_digest(), str(meta.get("name", "")), str(meta.get("version", ""))):
+        h.update(part.encode("utf-8") + b"\0")
+    return f"{EXTRACTOR_VERSION}+{h.hexdigest()[:12]}"
 
 
 class Extractor:
@@ -53,6 +91,7 @@ class Extractor:
         from .nlp import load_pipeline
 
         self.nlp, self._model_name = load_pipeline(model)
+        self._version = extractor_version(self.nlp.meta)
         self._triggers = frozenset(
             v.lemma for spec in lexicon().specs.values() for v in spec.verbs
         )
@@ -60,6 +99,11 @@ class Extractor:
     @property
     def model_name(self) -> str:
         return self._model_name
+
+    @property
+    def version(self) -> str:
+        """What every ``DocumentRecord.extractor_version`` of this extractor says."""
+        return self._version
 
     def _prepared(self, docs: Iterable[SourceDocument]) -> Iterator[tuple[str, SourceDocument]]:
         from .prep import prepare_text
@@ -75,7 +119,7 @@ class Extractor:
         if workers and workers > 1:
             kwargs["n_process"] = workers
         for spacy_doc, source in self.nlp.pipe(stream, **kwargs):
-            yield build_records(spacy_doc, source)
+            yield build_records(spacy_doc, source, version=self._version)
 
 
 def _evidence(text: str, prepared: str, start: int, end: int) -> Evidence:
@@ -87,7 +131,7 @@ def _evidence(text: str, prepared: str, start: int, end: int) -> Evidence:
     return Evidence(sentence=text[start:end], start=start, end=end)
 
 
-def build_records(spacy_doc, source: SourceDocument) -> list[Record]:
+def build_records(spacy_doc, source: SourceDocument, *, version: str) -> list[Record]:
     text = source.text
     doc_id = source.id
     records: list[Record] = [
@@ -98,7 +142,7 @@ def build_records(spacy_doc, source: SourceDocument) -> list[Record]:
             url=source.url,
             published=source.published,
             text_sha256=text_digest(text),
-            extractor_version=EXTRACTOR_VERSION,
+            extractor_version=version,
         )
     ]
     entities: dict[str, EntityRecord] = {}
@@ -109,8 +153,8 @@ def build_records(spacy_doc, source: SourceDocument) -> list[Record]:
             rec = entities[ref["id"]] = EntityRecord(ref["id"], ref["name"], ref["type"], doc_id, [])
         if surface:
             surface = " ".join(surface.split())
-            if surface and surface != rec.name and surface not in rec.aliases:
-                rec.aliases.append(surface)
+            if surface and surface not in rec.aliases:
+                rec.aliases.append(surface)  # every form seen, also "Juan Guaidó" as the name
 
     relations = spacy_doc._.kg_relations or []
     for m in spacy_doc._.kg_mentions or []:
@@ -123,6 +167,7 @@ def build_records(spacy_doc, source: SourceDocument) -> list[Record]:
         for role in ("subject", "object", "reported_by"):
             if r.get(role):
                 add_entity(r[role])
+    add_name_variants(list(entities.values()))
     records.extend(sorted(entities.values(), key=lambda e: e.id))
     for r in relations:
         start, end = r["sent"]
@@ -140,6 +185,66 @@ def build_records(spacy_doc, source: SourceDocument) -> list[Record]:
             )
         )
     return records
+
+
+# "Jr." and the like are no surname; particles belong to the surname ("von der Leyen")
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_SURNAME_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "du",
+                      "la", "le", "bin", "ibn", "al", "el"}
+
+
+def surname(name: str) -> str | None:
+    """The surname of a multi-token person name: its last token with any lower-case particles
+    before it ("Juan Guaidó" -> "Guaidó", "Ursula von der Leyen" -> "von der Leyen")."""
+    from .gazetteer import lookup_key
+
+    tokens = name.split()
+    while tokens and lookup_key(tokens[-1]) in _NAME_SUFFIXES:
+        tokens.pop()
+    if len(tokens) < 2:
+        return None
+    start = len(tokens) - 1
+    while start > 1 and tokens[start - 1] in _SURNAME_PARTICLES:
+        start -= 1
+    last = " ".join(tokens[start:])
+    key = lookup_key(last)
+    if len(key.replace(" ", "")) < 2 or not tokens[-1][:1].isupper():
+        return None
+    return last
+
+
+def add_name_variants(entities: list[EntityRecord]) -> None:
+    """Complete each entity's aliases so that matching does not depend on the spellings one
+    article used (product.md: "Guaido", "Guaidó", "Juan Guaido"; "US", "U.S.", "United States").
+
+    Besides the surface forms seen: a person's surname, unless another person of the document
+    has the same one (or it names a country or place: "George Washington"), and the accent-free
+    spelling of the name and surname; for a gazetteer entity (countries, organisations, places)
+    the variants the gazetteer gives (``Gazetteer.variants_of``). Aliases end up deduplicated
+    and sorted, so the same input always gives the same list."""
+    from .gazetteer import ascii_fold, gazetteer, lookup_key
+
+    gaz = gazetteer()
+    persons = [e for e in entities if e.type == "Person"]
+    surname_count: dict[str, int] = {}
+    for e in persons:
+        last = surname(e.name) or e.name
+        surname_count[lookup_key(last)] = surname_count.get(lookup_key(last), 0) + 1
+    for e in entities:
+        extra: list[str] = []
+        if e.type == "Person":
+            last = surname(e.name)
+            if last and surname_count.get(lookup_key(last)) == 1 and gaz.lookup(last) is None:
+                extra += [last, ascii_fold(last)]
+            extra.append(ascii_fold(e.name))
+        else:
+            extra += gaz.variants_of(e.name, e.type)
+        # the forms seen stay even when one is the name ("Juan Guaidó"); a variant that only
+        # repeats the name is left out
+        aliases = {" ".join(a.split()) for a in e.aliases}
+        aliases.update(v for v in (" ".join(x.split()) for x in extra) if v != e.name)
+        aliases.discard("")
+        e.aliases = sorted(aliases, key=lambda a: (a.casefold(), a))
 
 
 _DEFAULT: Extractor | None = None

@@ -59,11 +59,17 @@ def _data_lines(filename: str) -> Iterator[dict]:
 
 
 class Gazetteer:
-    """Surface form -> Entry, plus demonym -> country name."""
+    """Surface form -> Entry, plus demonym -> country name, plus each entry's name variants."""
 
     def __init__(self) -> None:
+        from .words import words
+
         self.entries: dict[str, Entry] = {}
         self.demonyms: dict[str, str] = {}
+        # (canonical name, type) -> the other names the entry goes by, for EntityRecord.aliases
+        self.variants: dict[tuple[str, str], list[str]] = {}
+        ambiguous_codes = words("ambiguous_country_codes")
+        codes: list[tuple[str, Entry]] = []
         # surface forms worth matching in text when the model misses them (exact case)
         self.surface_forms: dict[str, Entry] = {}
         overrides: dict[str, dict] = {}
@@ -85,21 +91,35 @@ class Gazetteer:
             for form in forms:
                 if form:
                     self._add(form, entry)
+            self._add_variants(entry, forms)
+            # alpha-2 codes are nearly all English words or other abbreviations ("IN", "IT",
+            # "AI", "ID"): they count only where the gazetteer lists them ("US"). Alpha-3 codes
+            # count unless words.json lists them as ambiguous ("CAN", "PER", "SEN").
+            if country.alpha_3.lower() not in ambiguous_codes:
+                codes.append((country.alpha_3, entry))
         for code, obj in overrides.items():  # e.g. Kosovo (XK) is not in ISO 3166
             if lookup_key(obj["name"]) not in self.entries:
                 entry = Entry(obj["name"], "Country")
                 for form in [obj["name"], *obj.get("aliases", [])]:
                     self._add(form, entry)
+                self._add_variants(entry, obj.get("aliases", []))
         for obj in extra:
             if obj["type"] == "Country":  # de facto states outside ISO 3166
                 entry = Entry(obj["name"], "Country")
                 for form in [obj["name"], *obj.get("aliases", [])]:
                     self._add(form, entry)
+                self._add_variants(entry, obj.get("aliases", []))
                 continue
             actor = obj.get("capital_of") or obj.get("seat_of_power_of")
             entry = Entry(obj["name"], obj["type"], actor)
             for form in [obj["name"], *obj.get("aliases", [])]:
                 self._add(form, entry)
+            self._add_variants(entry, obj.get("aliases", []))
+        for code, entry in codes:
+            # a code that already names something else (an organisation's acronym) is no variant
+            owner = self.entries.get(lookup_key(code))
+            if owner is None or owner == entry:
+                self._add_variants(entry, [code])
         for obj in _data_lines("demonyms.jsonl"):
             for form in obj["forms"]:
                 self.demonyms[lookup_key(form)] = obj["country"]
@@ -110,6 +130,20 @@ class Gazetteer:
             self.entries[key] = entry
         if form and form not in self.surface_forms:
             self.surface_forms[form] = entry
+
+    def _add_variants(self, entry: Entry, forms: list[str | None]) -> None:
+        known = self.variants.setdefault((entry.name, entry.type), [])
+        for form in forms:
+            form = " ".join((form or "").split())
+            if form and form != entry.name and form not in known:
+                known.append(form)
+
+    def variants_of(self, name: str, type_: str) -> list[str]:
+        """The other names of the entry called ``name``: official name, listed aliases, codes.
+
+        Capitals and seats of power are not variants of their country ("Washington" is a
+        place); a document that uses one for the government gives it as a surface form."""
+        return list(self.variants.get((name, type_), ()))
 
     def lookup(self, text: str) -> Entry | None:
         return self.entries.get(lookup_key(text))

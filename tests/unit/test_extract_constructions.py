@@ -162,10 +162,13 @@ def test_slugs_and_gazetteer():
 
 
 def test_model_not_found(monkeypatch):
+    """None of the default candidates loads: ModelNotFound says what to install."""
     import loader.extract.nlp as nlp_module
 
-    monkeypatch.setattr(nlp_module, "model_candidates", lambda flag=None: ["no_such_model_xyz"])
+    monkeypatch.delenv("KGLOAD_MODEL", raising=False)
+    monkeypatch.setattr(nlp_module, "model_candidates",
+                        lambda flag=None: ["no_such_model_xyz", "no_such_model_abc"])
     with pytest.raises(ModelNotFound) as info:
-        Extractor("no_such_model_xyz")
-    assert "no_such_model_xyz" in str(info.value)
+        Extractor()
+    assert "no_such_model_xyz, no_such_model_abc" in str(info.value)
     assert "pip install -r requirements/model.txt" in str(info.value)
