@@ -3,17 +3,20 @@
 The style reaches Browser without any file server: Browser's ``:style`` command accepts the
 style inline (as JSON or grass text), and ``browser.post_connect_cmd`` runs Browser commands
 right after it connects. ``server_config()`` gives the neo4j.conf lines that make the local
-server (``kgload neo4j start``) apply the style on every connect; on any other server, drag
-``style.grass`` onto the Browser window, or paste ``style_command()``'s output into the editor.
+server (``kgload neo4j start``) apply the style on every connect (``docker-compose.yml`` sets the
+same command); on any other server, drag ``style.grass`` onto the Browser window, or paste
+``style_command()``'s output into the editor.
 
 The canned queries are one click away as Browser links: ``browser_link(query, params)`` opens
-Browser with the query in the editor, its values in place, ready to run (one click on Run).
+Browser with the query in the editor, its values in place as escaped Cypher literals (one line
+each, never a line break of their own), ready to run (one click on Run).
 """
 
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
@@ -97,20 +100,52 @@ def server_config() -> list[str]:
 # ------------------------------------------------------------------ links
 
 
+# Characters a string literal never carries raw: Cypher's own escapes for the common ones, \uXXXX
+# for every other control, format, line or paragraph separator character (Unicode categories Cc,
+# Cf, Cs, Zl, Zp), so a value can neither end the literal, nor break a line (which would end the
+# // comment line and start a live one), nor hide in the editor.
+_SHORT_ESCAPES = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_ESCAPED_CATEGORIES = {"Cc", "Cf", "Cs", "Zl", "Zp"}
+
+
+def _escape_char(c: str) -> str:
+    if c in _SHORT_ESCAPES:
+        return _SHORT_ESCAPES[c]
+    if unicodedata.category(c) in _ESCAPED_CATEGORIES:
+        # beyond U+FFFF a surrogate pair: Cypher 5 has no \U escape (it keeps "\U" as two characters)
+        units = c.encode("utf-16-be", "surrogatepass")
+        return "".join(f"\\u{int.from_bytes(units[i:i + 2], 'big'):04X}" for i in range(0, len(units), 2))
+    return c
+
+
+def cypher_string(text: str) -> str:
+    """A single-quoted Cypher string literal for ``text``, on one line and with nothing raw that
+    could end it (backslash, quote, line breaks, control and format characters are escaped)."""
+    return "'" + "".join(_escape_char(c) for c in text) + "'"
+
+
+def cypher_name(name: str) -> str:
+    """A backtick-quoted Cypher name (map key): a backtick inside is doubled. Cypher has no escapes
+    inside backticks, so a name with a line break or another control or format character is refused."""
+    if any(unicodedata.category(c) in _ESCAPED_CATEGORIES for c in name):
+        raise UsageError(f"a map key cannot contain a line break or control character: {name!r}")
+    return "`" + name.replace("`", "``") + "`"
+
+
 def cypher_literal(value) -> str:
-    """A Cypher literal for a parameter value (strings, numbers, booleans, null, lists, maps)."""
+    """A Cypher literal for a parameter value (strings, numbers, booleans, null, lists, maps), on one line."""
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
-        return json.dumps(value)
+        return json.dumps(value)  # 1e+20, NaN, -Infinity are Cypher literals too
     if isinstance(value, str):
-        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
+        return cypher_string(value)
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(cypher_literal(v) for v in value) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"`{k}`: {cypher_literal(v)}" for k, v in value.items()) + "}"
+        return "{" + ", ".join(f"{cypher_name(str(k))}: {cypher_literal(v)}" for k, v in value.items()) + "}"
     raise TypeError(f"cannot write {type(value).__name__} as a Cypher literal")
 
 

@@ -4,10 +4,11 @@ WITH reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower
 MATCH (alias:Alias {key: key})-[:ALIAS_OF]->(e:Entity) USING INDEX alias:Alias(key)
 WITH e, COUNT { (:Document)-[:MENTIONS]->(e) } AS documents
 OPTIONAL CALL (e) {
-  MATCH (e)-[r:RECOGNIZES|DEPLOYS_TO|ACCUSES|WARNS|SUPPORTS|CONDEMNS|CALLS_ON]->(other:Entity)
+  // only fact relationships join two entities (ALIAS_OF comes from an Alias, MENTIONS from a Document)
+  MATCH (e)-[r]->(other:Entity)
   RETURN 'out' AS direction, type(r) AS relation, other, r.mentions AS mentions
   UNION ALL
-  MATCH (e)<-[r:RECOGNIZES|DEPLOYS_TO|ACCUSES|WARNS|SUPPORTS|CONDEMNS|CALLS_ON]-(other:Entity)
+  MATCH (e)<-[r]-(other:Entity)
   RETURN 'in' AS direction, type(r) AS relation, other, r.mentions AS mentions
 }
 WITH e, documents, direction, relation, other, mentions

@@ -7,8 +7,11 @@ WITH reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower
      replace(replace(toUpper(trim(coalesce($relation, ''))), ' ', '_'), '-', '_') AS relation
 MATCH (alias:Alias {key: subject_key})-[:ALIAS_OF]->(s:Entity) USING INDEX alias:Alias(key)
 MATCH (alias2:Alias {key: object_key})-[:ALIAS_OF]->(o:Entity) USING INDEX alias2:Alias(key)
-UNWIND CASE relation WHEN '' THEN ['RECOGNIZES', 'DEPLOYS_TO', 'ACCUSES', 'WARNS', 'SUPPORTS', 'CONDEMNS', 'CALLS_ON'] ELSE [relation] END AS rel
-MATCH (v:Evidence {key: s.id + '|' + rel + '|' + o.id})-[:FROM_DOCUMENT]->(d:Document)
+// every relation type, or the one given: the evidence key is subject id|relation|object id (index seek on its prefix)
+MATCH (v:Evidence)-[:FROM_DOCUMENT]->(d:Document)
+WHERE v.key STARTS WITH s.id + '|' + CASE relation WHEN '' THEN '' ELSE relation + '|' + o.id END
+  AND v.subject_id = s.id AND v.object_id = o.id AND (relation = '' OR v.relation = relation)
+WITH s, o, v.relation AS rel, v, d
 WITH s, o, rel, v.status AS status, collect([v, d]) AS found
 UNWIND found AS vd
 WITH s, o, rel, status, size(found) AS sentences, vd[0] AS v, vd[1] AS d

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from loader import cypher
+from loader import browser, cypher
 from loader.load import Loader, bundle_records
 from loader.records import (
     DocumentRecord,
@@ -283,6 +283,114 @@ def test_path_between(sample_graph):
     # never through a document: Germany and Cuba share no fact, only documents and Maduro evidence
     assert run(sample_graph, "path_between", **{"from": "Germany", "to": "Cuba"}) == []
     assert run(sample_graph, "path_between", **{"from": "Russia", "to": "Moscow"}) == []
+
+
+def test_path_between_walks_only_entities_even_when_a_document_is_shorter(sample_graph):
+    # Cuba and Guaido share doc-venezuela (2 steps through the Document); through entities it takes 4:
+    # Cuba -> Maduro <- Russia (RECOGNIZES 2 or SUPPORTS 1), Russia - United States (ACCUSES 1 or
+    # WARNS 1), United States -> Guaido (RECOGNIZES 2)
+    rows = run(sample_graph, "path_between", **{"from": "Cuba", "to": "Guaido"})
+    assert pick(rows, "path", "hops", "sentences", "step_sentences") == [
+        ("Cuba -[RECOGNIZES]-> Nicolas Maduro <-[RECOGNIZES]- Russia -[ACCUSES]-> United States -[RECOGNIZES]-> Juan Guaido", 4, 6, [1, 2, 1, 2]),
+        ("Cuba -[RECOGNIZES]-> Nicolas Maduro <-[RECOGNIZES]- Russia <-[WARNS]- United States -[RECOGNIZES]-> Juan Guaido", 4, 6, [1, 2, 1, 2]),
+        ("Cuba -[RECOGNIZES]-> Nicolas Maduro <-[SUPPORTS]- Russia -[ACCUSES]-> United States -[RECOGNIZES]-> Juan Guaido", 4, 5, [1, 1, 1, 2]),
+        ("Cuba -[RECOGNIZES]-> Nicolas Maduro <-[SUPPORTS]- Russia <-[WARNS]- United States -[RECOGNIZES]-> Juan Guaido", 4, 5, [1, 1, 1, 2]),
+    ]
+    paths = [r["p"] for r in run(sample_graph, "path_between_graph", **{"from": "Cuba", "to": "Guaido"})]
+    # a path's data is node, type, node, ...: 5 entities and 4 relationships each
+    assert sorted(tuple(p[1::2]) for p in paths) == [
+        ("RECOGNIZES", "RECOGNIZES", "ACCUSES", "RECOGNIZES"), ("RECOGNIZES", "RECOGNIZES", "WARNS", "RECOGNIZES"),
+        ("RECOGNIZES", "SUPPORTS", "ACCUSES", "RECOGNIZES"), ("RECOGNIZES", "SUPPORTS", "WARNS", "RECOGNIZES"),
+    ]
+    assert {tuple(n["name"] for n in p[0::2]) for p in paths} == {
+        ("Cuba", "Nicolas Maduro", "Russia", "United States", "Juan Guaido")}
+
+
+@pytest.mark.parametrize("name", ["path_between", "path_between_graph"])
+def test_path_between_prunes_non_entities_during_the_search(sample_graph, name):
+    with sample_graph.driver.session(database=sample_graph.settings.database) as session:
+        result = session.run("PROFILE " + as_cypher_shell_sends(name), {"from": "Cuba", "to": "Guaido"})
+        list(result)
+        ops = _operators(result.consume().profile)
+    (shortest,) = [o for o in ops if o["operatorType"].startswith("ShortestPath")]
+    assert "WHERE all(n IN nodes(p) WHERE n:Entity)" in shortest["args"]["Details"]
+    assert shortest["rows"] == 4
+    # no fallback that enumerates paths and filters them afterwards
+    assert not [o["operatorType"] for o in ops if o["operatorType"].split("@")[0] in (
+        "VarLengthExpand(All)", "VarLengthExpand(Into)", "AntiConditionalApply", "ConditionalApply")]
+    assert not [o for o in ops if o["operatorType"].startswith("Filter") and "nodes(p)" in o["args"].get("Details", "")]
+
+
+def test_evidence_for_every_relation_seeks_the_key_index(sample_graph):
+    for relation in ("", "RECOGNIZES"):
+        with sample_graph.driver.session(database=sample_graph.settings.database) as session:
+            result = session.run("PROFILE " + as_cypher_shell_sends("evidence"),
+                                 {"subject": "Russia", "relation": relation, "object": "Maduro"})
+            assert len(list(result)) == (3 if relation == "" else 2)
+            ops = _operators(result.consume().profile)
+        seeks = [o for o in ops if o["operatorType"].startswith("NodeIndexSeekByRange")
+                 and "v:Evidence(key) WHERE key STARTS WITH" in o["args"].get("Details", "")]
+        # Russia's evidence: 2 RECOGNIZES Maduro, 4 DEPLOYS_TO, 1 ACCUSES, 1 SUPPORTS (8); or the 2 asked for
+        assert [o["rows"] for o in seeks] == [8 if relation == "" else 2]
+        assert not [o for o in ops if o["operatorType"].split("@")[0] in ("NodeByLabelScan", "AllNodesScan", "NodeIndexScan")
+                    and o["rows"]]
+
+
+def test_a_relation_type_outside_the_query_files_is_answered(sample_graph):
+    """A new relation type is a data change only: entity_profile, evidence and path_between see it."""
+    with sample_graph.driver.session(database=sample_graph.settings.database) as session:
+        tx = session.begin_transaction()
+        try:
+            tx.run("MATCH (c:Entity {id: 'cuba'}), (g:Entity {id: 'juan-guaido'}), (d:Document {id: $doc}) "
+                   "CREATE (c)-[:THREATENS {mentions: 3}]->(g) "
+                   "CREATE (:Evidence {id: 'ev:test-threatens', key: 'cuba|THREATENS|juan-guaido', subject_id: 'cuba', "
+                   "relation: 'THREATENS', object_id: 'juan-guaido', sentence: 'Cuba threatens Guaido.', start: 0, "
+                   "end: 22, status: 'asserted', doc_id: $doc, published: '2019-04-01'})-[:FROM_DOCUMENT]->(d)",
+                   {"doc": DOC_B}).consume()
+
+            def ask(query, /, **params):
+                return [r.data() for r in tx.run(as_cypher_shell_sends(query), params)]
+
+            assert pick(ask("entity_profile", name="Cuba"), "direction", "relation", "relationships", "sentences", "top") == [
+                ("out", "THREATENS", 1, 3, ["Juan Guaido (3)"]),
+                ("out", "RECOGNIZES", 1, 1, ["Nicolas Maduro (1)"]),
+            ]
+            assert pick(ask("path_between", **{"from": "Cuba", "to": "Guaido"}), "path", "hops", "sentences") == [
+                ("Cuba -[THREATENS]-> Juan Guaido", 1, 3),
+            ]
+            for relation in ("", None, "threatens"):
+                assert pick(ask("evidence", subject="Cuba", relation=relation, object="Guaido"),
+                            "relation", "status", "sentences", "sentence", "doc_id") == [
+                    ("THREATENS", "asserted", 1, "Cuba threatens Guaido.", DOC_B),
+                ]
+        finally:
+            tx.rollback()
+    assert run(sample_graph, "evidence", subject="Cuba", relation="", object="Guaido") == []
+
+
+# ------------------------------------------------------------------ Browser links: values written into the text
+
+TRICKY = ["x\nMATCH (n) DETACH DELETE n //", "a\r\nb", "a\u2028b\u2029c", "O'Brien", "C:\\new", "\\'", "tab\there",
+          'say "hi"', "a`b", "\x00\x0b\x0c\x1b\x7f\x85", "\u200e\u202e\ufeff", "\U000E0041", "Juan Guaidó 東京 😀"]
+
+
+def test_browser_literals_read_back_as_the_same_values(graph):
+    text = "RETURN " + ", ".join(f"{browser.cypher_literal(v)} AS v{i}" for i, v in enumerate(TRICKY))
+    (row,) = graph.read_text(text)
+    assert [row[f"v{i}"] for i in range(len(TRICKY))] == TRICKY
+    (row,) = graph.read_text("RETURN " + browser.cypher_literal({"a`b": ["x\ny", None, 2, 0.5]}) + " AS m")
+    assert row["m"] == {"a`b": ["x\ny", None, 2, 0.5]}
+
+
+def test_browser_editor_text_answers_like_the_parameters(sample_graph):
+    nodes = sample_graph.read_text("MATCH (n) RETURN count(n) AS n")[0]["n"]
+    for name in ("x\nMATCH (n) DETACH DELETE n //", "Guaido\nMATCH (n) DETACH DELETE n //",
+                 "Juan\tGuaidó\n", "Guaido\u2028", "O'Brien"):
+        assert sample_graph.read_text(browser.editor_text("who_recognizes", {"name": name})) == \
+            run(sample_graph, "who_recognizes", name=name)
+    rows = sample_graph.read_text(browser.editor_text("who_recognizes", {"name": "Juan\tGuaidó\n"}))
+    assert pick(rows, "subject", "recognized", "sentences") == [("United States", "Juan Guaido", 2)]
+    assert sample_graph.read_text("MATCH (n) RETURN count(n) AS n")[0]["n"] == nodes
 
 
 # ------------------------------------------------------------------ names through the index

@@ -82,6 +82,80 @@ def test_bind_params_leaves_string_literals_alone():
     assert out == "RETURN '$name' AS a, \"$name\" AS b, 'x' AS c, [1, null, true] AS d"
 
 
+# every value, escaped by hand: Cypher's short escapes, else \uXXXX (a surrogate pair beyond U+FFFF)
+LITERALS = [
+    ("x\nMATCH (n) DETACH DELETE n //", r"'x\nMATCH (n) DETACH DELETE n //'"),
+    ("a\r\nb\rc", r"'a\r\nb\rc'"),
+    ("a\u2028b\u2029c", r"'a\u2028b\u2029c'"),
+    ("O'Brien", r"'O\'Brien'"),
+    ("C:\\new", r"'C:\\new'"),  # a backslash then n: stays two characters, never a line break
+    ("\\'", r"'\\\''"),
+    ("tab\there", r"'tab\there'"),
+    ('say "hi"', "'say \"hi\"'"),
+    ("a`b", "'a`b'"),
+    ("\x00\x0b\x0c\x1b\x7f\x85", r"'\u0000\u000B\u000C\u001B\u007F\u0085'"),
+    ("\u200e\u202e\ufeff", r"'\u200E\u202E\uFEFF'"),  # format characters that would hide in the editor
+    ("\U000E0041", r"'\uDB40\uDC41'"),
+    ("Juan Guaidó 東京 😀", "'Juan Guaidó 東京 😀'"),
+]
+
+
+@pytest.mark.parametrize("value,literal", LITERALS, ids=[repr(v) for v, _ in LITERALS])
+def test_string_literals_are_escaped(value, literal):
+    assert browser.cypher_literal(value) == literal
+    assert literal.splitlines() == [literal]
+
+
+def test_lists_and_maps_escape_their_strings_and_keys():
+    assert browser.cypher_literal(["a\nb", None, True, 2, 0.5]) == r"['a\nb', null, true, 2, 0.5]"
+    assert (browser.cypher_literal({"a`b": "c\u2029d", "``": {"k": ["'"]}})
+            == r"{`a``b`: 'c\u2029d', ``````: {`k`: ['\'']}}")
+    # Cypher has no escapes between backticks: a key with a line break has no literal
+    for key in ("a\nb", "a\rb", "a\u2028b", "a\x00b"):
+        with pytest.raises(UsageError):
+            browser.cypher_literal({key: 1})
+
+
+def _template_lines(name: str) -> list[str]:
+    return [ln for ln in cypher.load(f"queries/{name}").strip().splitlines() if not ln.lstrip().startswith("//")]
+
+
+def test_editor_text_keeps_a_line_break_in_a_value_inside_its_string():
+    value = "x\nMATCH (n) DETACH DELETE n //"
+    literal = r"'x\nMATCH (n) DETACH DELETE n //'"
+    text = browser.editor_text("who_recognizes", {"name": value})
+    lines = text.split("\n")
+    assert lines[0] == r"// kgload: cypher/queries/who_recognizes.cypher with $name = 'x\nMATCH (n) DETACH DELETE n //'"
+    assert lines[1:] == [ln.replace("$name", literal) for ln in _template_lines("who_recognizes")]
+    assert "trim('x\\nMATCH (n) DETACH DELETE n //')" in lines[1]
+    # the only line breaks are the template's own, of any kind Python, Browser or Cypher knows
+    assert text.splitlines() == lines and len(lines) == 1 + len(_template_lines("who_recognizes"))
+    assert not any(ln.lstrip().startswith("MATCH (n)") for ln in lines)
+    assert [ln for ln in lines if ln.lstrip().startswith("//")] == [lines[0]]
+    assert ";" not in text
+
+
+def test_editor_text_head_line_names_every_value_on_one_line():
+    text = browser.editor_text("evidence", {"subject": "Russia\u2028MATCH (n) DETACH DELETE n",
+                                            "relation": "x\\", "object": "Maduro'\r"})
+    lines = text.split("\n")
+    assert lines[0] == ("// kgload: cypher/queries/evidence.cypher with "
+                        r"$object = 'Maduro\'\r', $relation = 'x\\', $subject = 'Russia\u2028MATCH (n) DETACH DELETE n'")
+    assert text.splitlines() == lines and len(lines) == 1 + len(_template_lines("evidence"))
+    text = browser.editor_text("entities_graph", {"names": ["a\r\nb", "c'd", "e\u2029"]})
+    assert text.split("\n")[0] == r"// kgload: cypher/queries/entities_graph.cypher with $names = ['a\r\nb', 'c\'d', 'e\u2029']"
+    assert text.split("\n")[1] == r"UNWIND ['a\r\nb', 'c\'d', 'e\u2029'] AS raw"
+    assert text.splitlines() == text.split("\n") and len(text.split("\n")) == 1 + len(_template_lines("entities_graph"))
+
+
+@pytest.mark.parametrize("name", ["x\nMATCH (n) DETACH DELETE n //", "a\rb", "a\u2028b", "a`b", "x\\'y"])
+def test_browser_link_carries_a_tricky_value_on_the_template_lines(name):
+    link = browser.browser_link("who_recognizes_graph", {"name": name}, "http://localhost:7474/browser/")
+    text = _browser_reads(link)
+    assert text == browser.editor_text("who_recognizes_graph", {"name": name})
+    assert link.count("&arg=") == 1 + len(_template_lines("who_recognizes_graph"))  # one arg a line
+
+
 def test_browser_link_refuses_what_a_link_cannot_carry():
     with pytest.raises(UsageError):
         browser.browser_link("who_recognizes_graph", {"name": "A & B"})
