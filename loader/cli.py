@@ -124,7 +124,8 @@ def extract(
     try:
         with _progress(quiet, "Extracting") as progress:
             task = progress.add_task("extract", total=None)
-            for group in records_from_inputs(read_inputs(paths), extractor):
+            for group in records_from_inputs(read_inputs(paths), extractor,
+                                             on_note=lambda n: message(f"Note: {n}")):
                 if isinstance(group, Rejection):
                     rejected += 1
                     message(f"Rejected {group}")
@@ -169,7 +170,7 @@ def load(
         with _progress(quiet, "Loading") as progress:
             task = progress.add_task("load", total=None)
             loader.load(
-                bundles_from_inputs(read_inputs(paths), extractor),
+                bundles_from_inputs(read_inputs(paths), extractor, on_note=lambda n: message(f"Note: {n}")),
                 on_document=lambda n: progress.advance(task, n),
             )
         summary = loader.summary

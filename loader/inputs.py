@@ -6,20 +6,22 @@ Every input yields either source documents (to extract), records (already extrac
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 from .records import Record, RecordError, document_id_for, record_from_dict
 
 TEXT_SUFFIXES = {".txt", ".md"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-MAX_INPUT_BYTES = 64 * 1024 * 1024  # a single article or JSONL file above this is refused
+MAX_INPUT_BYTES = 64 * 1024 * 1024  # a single text file (or stdin) above this is refused
 MAX_DOCUMENT_CHARS = 2_000_000  # one article above this is refused
+MAX_LINE_BYTES = 16 * 1024 * 1024  # one JSONL line above this is refused (JSONL files stream)
 
 
 @dataclass
@@ -30,6 +32,7 @@ class SourceDocument:
     title: str | None = None
     url: str | None = None
     published: str | None = None
+    note: str | None = None  # e.g. how the text was decoded, for one line on stderr
 
 
 @dataclass
@@ -105,7 +108,7 @@ def _check_text(text: str) -> str | None:
 
 def _read_text_input(name: str, data: bytes) -> Iterator[InputItem]:
     try:
-        text, _note = decode_bytes(data)
+        text, note = decode_bytes(data)
     except ValueError as exc:
         yield Rejection(name, str(exc))
         return
@@ -113,7 +116,9 @@ def _read_text_input(name: str, data: bytes) -> Iterator[InputItem]:
     if problem:
         yield Rejection(name, problem)
         return
-    yield document_from_text(text, name)
+    doc = document_from_text(text, name)
+    doc.note = note
+    yield doc
 
 
 def _jsonl_document(obj: object, where: str) -> SourceDocument | Rejection:
@@ -141,19 +146,67 @@ def _jsonl_document(obj: object, where: str) -> SourceDocument | Rejection:
     )
 
 
-def _read_jsonl_input(name: str, data: bytes) -> Iterator[InputItem]:
-    try:
-        text, _note = decode_bytes(data)
-    except ValueError as exc:
-        yield Rejection(name, str(exc))
+def _jsonl_lines(name: str, stream: BinaryIO) -> Iterator[tuple[int, str, str | None] | Rejection]:
+    """Decoded lines of a JSONL stream, one at a time (files of any size stream through)."""
+    head = stream.read(8192)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a BOM: small files only
+        data = head + stream.read(MAX_INPUT_BYTES + 1 - len(head))
+        if len(data) > MAX_INPUT_BYTES:
+            yield Rejection(name, f"UTF-16 file too large (the limit is {MAX_INPUT_BYTES:,} bytes; use UTF-8)")
+            return
+        for lineno, line in enumerate(data.decode("utf-16").splitlines(), start=1):
+            yield lineno, line, None
         return
-    if not text.strip():
-        yield Rejection(name, "empty file")
+    if b"\x00" in head:
+        yield Rejection(name, "binary file (contains NUL bytes)")
         return
-    records: list[Record] = []
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    rest = io.BufferedReader(_Chain(head, stream)) if head else stream
+    for lineno, raw in enumerate(rest, start=1):
+        if len(raw) > MAX_LINE_BYTES:
+            yield Rejection(f"{name}:{lineno}", f"line too long ({len(raw):,} bytes; the limit is {MAX_LINE_BYTES:,})")
+            continue
+        if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        try:
+            yield lineno, raw.decode("utf-8"), None
+        except UnicodeDecodeError:
+            yield lineno, raw.decode("cp1252", errors="replace"), "not valid UTF-8; decoded as Windows-1252"
+
+
+class _Chain(io.RawIOBase):
+    """Bytes already read, then the rest of a stream."""
+
+    def __init__(self, head: bytes, stream: BinaryIO):
+        self.head, self.stream = head, stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self.head:
+            n = min(len(buffer), len(self.head))
+            buffer[:n], self.head = self.head[:n], self.head[n:]
+            return n
+        data = self.stream.read(len(buffer))
+        buffer[:len(data)] = data
+        return len(data)
+
+
+def _read_jsonl_stream(name: str, stream: BinaryIO) -> Iterator[InputItem]:
+    """Documents and record groups from JSONL. Records are yielded per document as they come
+    (``kgload extract`` writes a document's records together), so a file of any size streams."""
+    group: list[Record] = []
+    group_doc: str | None = None
+    seen_content = False
+    for item in _jsonl_lines(name, stream):
+        if isinstance(item, Rejection):
+            seen_content = True  # reported already; not also "empty"
+            yield item
+            continue
+        lineno, line, note = item
         if not line.strip():
             continue
+        seen_content = True
         where = f"{name}:{lineno}"
         try:
             obj = json.loads(line)
@@ -162,13 +215,25 @@ def _read_jsonl_input(name: str, data: bytes) -> Iterator[InputItem]:
             continue
         if isinstance(obj, dict) and "kind" in obj:
             try:
-                records.append(record_from_dict(obj))
+                record = record_from_dict(obj)
             except RecordError as exc:
                 yield Rejection(where, f"bad record: {exc}")
+                continue
+            doc_id = record.id if record.kind == "document" else record.doc_id
+            if record.kind == "document" or doc_id != group_doc:
+                if group:
+                    yield RecordBatch(name, group)
+                group, group_doc = [], doc_id
+            group.append(record)
             continue
-        yield _jsonl_document(obj, where)
-    if records:
-        yield RecordBatch(name, records)
+        doc = _jsonl_document(obj, where)
+        if note and isinstance(doc, SourceDocument):
+            doc.note = note
+        yield doc
+    if group:
+        yield RecordBatch(name, group)
+    if not seen_content:
+        yield Rejection(name, "empty file")
 
 
 def _read_one(name: str, data: bytes, suffix: str) -> Iterator[InputItem]:
@@ -176,7 +241,7 @@ def _read_one(name: str, data: bytes, suffix: str) -> Iterator[InputItem]:
         yield Rejection(name, f"file too large ({len(data):,} bytes; the limit is {MAX_INPUT_BYTES:,})")
         return
     if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl_input(name, data)
+        yield from _read_jsonl_stream(name, io.BytesIO(data))
     else:
         yield from _read_text_input(name, data)
 
@@ -238,7 +303,12 @@ def read_inputs(paths: Iterable[str], stdin=None) -> Iterator[InputItem]:
 
 def _read_path(path: Path) -> Iterator[InputItem]:
     name = str(path)
+    suffix = path.suffix.lower()
     try:
+        if suffix in JSONL_SUFFIXES:
+            with open(path, "rb") as stream:
+                yield from _read_jsonl_stream(name, stream)
+            return
         size = path.stat().st_size
         if size > MAX_INPUT_BYTES:
             yield Rejection(name, f"file too large ({size:,} bytes; the limit is {MAX_INPUT_BYTES:,})")
@@ -250,4 +320,4 @@ def _read_path(path: Path) -> Iterator[InputItem]:
     except OSError as exc:
         yield Rejection(name, f"cannot read ({exc.strerror or exc})")
         return
-    yield from _read_one(name, data, path.suffix.lower())
+    yield from _read_one(name, data, suffix)

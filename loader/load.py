@@ -90,7 +90,7 @@ def bundle_records(records: Iterable[Record], source: str = "records") -> Iterat
             for r in recs:
                 (bundles[doc_id].entities if isinstance(r, EntityRecord) else bundles[doc_id].relations).append(r)
         else:
-            yield Rejection(source, f"{len(recs)} record(s) for document {doc_id!r}, which has no document record")
+            yield Rejection(source, f"{len(recs)} record(s) for document {doc_id!r} with no document record before them")
     for doc_id in order:
         yield bundles[doc_id]
 

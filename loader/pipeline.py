@@ -34,11 +34,15 @@ class LazyExtractor:
         return self.extractor.extract(docs, batch_size=self.batch_size, workers=self.workers)
 
 
-def records_from_inputs(items: Iterable[InputItem], extractor: LazyExtractor) -> Iterator[list | Rejection]:
-    """Per document, its list of records (document first); rejections pass through."""
+def records_from_inputs(items: Iterable[InputItem], extractor: LazyExtractor,
+                        on_note: Callable[[str], None] | None = None) -> Iterator[list | Rejection]:
+    """Per document, its list of records (document first); rejections pass through; notes on
+    how an input was read (e.g. a decoding fallback) go to ``on_note``."""
     buffer: list[SourceDocument] = []
     for item in items:
         if isinstance(item, SourceDocument):
+            if item.note and on_note:
+                on_note(f"{item.source}: {item.note}")
             buffer.append(item)
             if len(buffer) >= EXTRACT_CHUNK_DOCS * max(1, extractor.workers):
                 yield from extractor.extract(buffer)
@@ -55,6 +59,7 @@ def records_from_inputs(items: Iterable[InputItem], extractor: LazyExtractor) ->
         yield from extractor.extract(buffer)
 
 
-def bundles_from_inputs(items: Iterable[InputItem], extractor: LazyExtractor) -> Iterator[DocumentBundle | Rejection]:
-    for group in records_from_inputs(items, extractor):
+def bundles_from_inputs(items: Iterable[InputItem], extractor: LazyExtractor,
+                        on_note: Callable[[str], None] | None = None) -> Iterator[DocumentBundle | Rejection]:
+    for group in records_from_inputs(items, extractor, on_note):
         yield group if isinstance(group, Rejection) else bundle_from_records(group)

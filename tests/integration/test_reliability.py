@@ -84,6 +84,7 @@ def test_messy_folder_loads_the_good_and_rejects_the_bad_one_line_each(empty_gra
         f"Rejected {d}/sub/unreadable.txt: permission denied",
     ])
     assert out.stderr.strip().splitlines()[-1] == "Error: 8 input(s) rejected (see the lines above)"
+    assert f"Note: {d}/latin1.txt: not valid UTF-8; decoded as Windows-1252" in out.stderr.splitlines()
     titles = empty_graph.read_text("MATCH (d:Document) RETURN d.source AS source ORDER BY source")
     assert [t["source"] for t in titles] == sorted([
         f"{d}/docs.jsonl:1", f"{d}/good.txt", f"{d}/latin1.txt", f"{d}/utf16.txt"])
@@ -164,8 +165,8 @@ def clean_fingerprint(graph, big_records) -> str:
     from loader.load import Loader, bundle_records
     from loader.inputs import read_inputs, RecordBatch
 
-    [batch] = [b for b in read_inputs([str(big_records)]) if isinstance(b, RecordBatch)]
-    Loader(graph, batch_size=2000).load(bundle_records(batch.records))
+    records = [r for b in read_inputs([str(big_records)]) if isinstance(b, RecordBatch) for r in b.records]
+    Loader(graph, batch_size=2000).load(bundle_records(records))
     return graph_fingerprint(graph)
 
 

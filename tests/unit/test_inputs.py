@@ -130,3 +130,50 @@ def test_published_date_from_the_file_name(tmp_path, name, published):
     p.write_text("Peru recognized Juan Guaido.", encoding="utf-8")
     [doc] = _items(p)
     assert doc.published == published
+
+
+def _rec(kind, doc, **kw):
+    base = {"kind": kind}
+    if kind == "document":
+        base.update({"id": doc, "source": f"{doc}.txt"})
+    else:
+        base.update({"doc_id": doc, "id": kw.get("id", "x"), "name": "X", "type": "Country"})
+    return json.dumps(base)
+
+
+def test_record_files_stream_per_document_whatever_their_size(tmp_path, monkeypatch):
+    import loader.inputs as inputs
+
+    monkeypatch.setattr(inputs, "MAX_INPUT_BYTES", 100)  # far smaller than the file: JSONL streams
+    p = tmp_path / "records.jsonl"
+    lines = [_rec("document", "d1"), _rec("entity", "d1", id="a"), _rec("entity", "d1", id="b"),
+             _rec("document", "d2"), _rec("entity", "d2", id="c"),
+             _rec("entity", "d3", id="orphan")]
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = _items(p)
+    groups = [[(r.kind, getattr(r, "doc_id", r.id)) for r in i.records] for i in items]
+    assert groups == [
+        [("document", "d1"), ("entity", "d1"), ("entity", "d1")],
+        [("document", "d2"), ("entity", "d2")],
+        [("entity", "d3")],
+    ]
+
+
+def test_jsonl_encodings_and_binary(tmp_path):
+    doc = {"id": "d", "text": "Guaid\u00f3 was recognized."}
+    (tmp_path / "bom.jsonl").write_bytes(b"\xef\xbb\xbf" + json.dumps(doc, ensure_ascii=False).encode("utf-8"))
+    (tmp_path / "u16.jsonl").write_bytes(json.dumps(doc, ensure_ascii=False).encode("utf-16"))
+    (tmp_path / "cp.jsonl").write_bytes(json.dumps(doc, ensure_ascii=False).encode("cp1252"))
+    (tmp_path / "bin.jsonl").write_bytes(b"\x00\x01\x02")
+    (tmp_path / "empty.jsonl").write_bytes(b"\n\n")
+    texts = {}
+    for name in ("bom", "u16", "cp"):
+        [item] = _items(tmp_path / f"{name}.jsonl")
+        texts[name] = item.text
+    assert set(texts.values()) == {"Guaid\u00f3 was recognized."}
+    assert _items(tmp_path / "cp.jsonl")[0].note == "not valid UTF-8; decoded as Windows-1252"
+    assert _items(tmp_path / "bom.jsonl")[0].note is None
+    [binary] = _items(tmp_path / "bin.jsonl")
+    assert binary.reason == "binary file (contains NUL bytes)"
+    [empty] = _items(tmp_path / "empty.jsonl")
+    assert empty.reason == "empty file"
