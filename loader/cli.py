@@ -120,7 +120,15 @@ def extract(
     extractor = LazyExtractor(model, workers, batch_size)
     rejected = 0
     tmp = output.with_name(output.name + ".partial") if output else None
-    out = open(tmp, "w", encoding="utf-8") if tmp else sys.stdout
+    if output is not None:
+        if output.is_dir():
+            raise UsageError(f"--output {output} is a directory; name a file")
+        if not output.parent.is_dir():
+            raise UsageError(f"--output {output}: the folder {output.parent} does not exist")
+    try:
+        out = open(tmp, "w", encoding="utf-8") if tmp else sys.stdout
+    except OSError as exc:
+        raise UsageError(f"--output {output}: cannot write ({exc.strerror or exc})") from None
     try:
         with _progress(quiet, "Extracting") as progress:
             task = progress.add_task("extract", total=None)
@@ -273,12 +281,13 @@ def parse_param_args(args: list[str]) -> dict:
 
 
 def _param_value(value: str):
-    """VALUE as JSON when it parses as a number, list or object, else the plain string."""
-    try:
-        parsed = json.loads(value)
-    except ValueError:
-        return value
-    return parsed if isinstance(parsed, (int, float, list, dict)) and not isinstance(parsed, bool) else value
+    """VALUE as given (a string), or parsed when it is a JSON list or object ("[...]", "{...}")."""
+    if value[:1] in ("[", "{"):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
 
 
 # -------------------------------------------------------------- reset / eval

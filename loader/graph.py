@@ -37,6 +37,10 @@ CONNECT_TIMEOUT_SECONDS = 5.0
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
+def _first_line(text: str | None) -> str:
+    return (text or "").strip().splitlines()[0] if (text or "").strip() else ""
+
+
 def _unreachable(settings: ConnectionSettings, exc: Exception) -> Neo4jUnavailable:
     return Neo4jUnavailable(
         f"cannot reach Neo4j at {settings.uri} ({type(exc).__name__}). "
@@ -89,9 +93,13 @@ class Graph:
         except (ServiceUnavailable, SessionExpired, DatabaseUnavailable, OSError) as exc:
             raise _unreachable(self.settings, exc) from None
         except ClientError as exc:
-            if exc.code and "Database.DatabaseNotFound" in exc.code:
+            code = exc.code or ""
+            if "Database.DatabaseNotFound" in code:
                 raise UsageError(f"database {self.settings.database!r} does not exist (NEO4J_DATABASE)") from None
-            raise
+            if code.startswith("Neo.ClientError.Statement."):
+                # e.g. a -p value of the wrong type for a canned query
+                raise UsageError(f"Neo4j refused the query ({code.rsplit('.', 1)[-1]}): {_first_line(exc.message)}") from None
+            raise KgloadError(f"Neo4j refused the request ({code}): {_first_line(exc.message)}") from None
         except Neo4jError as exc:
             raise KgloadError(f"Neo4j error {exc.code}: {exc.message}") from None
 

@@ -82,6 +82,7 @@ def looks_like_headline(line: str) -> bool:
     )
 
 
+_ISO_DATE = re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
 _DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
@@ -132,6 +133,10 @@ def _jsonl_document(obj: object, where: str) -> SourceDocument | Rejection:
     for key in ("id", "title", "url", "published"):
         if key in obj and obj[key] is not None and not isinstance(obj[key], str):
             return Rejection(where, f"field {key!r} must be a string")
+    if obj.get("published") and not _ISO_DATE.fullmatch(obj["published"]):
+        return Rejection(where, f"field 'published' must be a date YYYY-MM-DD, not {obj['published']!r}")
+    if obj.get("id") is not None and not obj["id"].strip():
+        return Rejection(where, "field 'id' is empty")
     problem = _check_text(text)
     if problem:
         return Rejection(where, problem)

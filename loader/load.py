@@ -34,6 +34,8 @@ _SCALAR = (str, int, float, bool)
 # refused, longer names are stored but not made lookup keys.
 MAX_ID_CHARS = 512
 MAX_ALIAS_KEY_CHARS = 256
+MAX_PROPERTY_KEY_CHARS = 100
+_ISO_DATE = re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
 
 
 @dataclass
@@ -95,6 +97,16 @@ def bundle_records(records: Iterable[Record], source: str = "records") -> Iterat
         yield bundles[doc_id]
 
 
+def bundle_digest(bundle: DocumentBundle) -> str:
+    """sha256 of a bundle's records as canonical JSON (stands in for a missing text digest)."""
+    import hashlib
+    import json
+
+    body = [bundle.document.to_dict(), *(e.to_dict() for e in bundle.entities),
+            *(r.to_dict() for r in bundle.relations)]
+    return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
 def bundle_from_records(records: list[Record]) -> DocumentBundle:
     """The records the extractor yields for one document, as a bundle."""
     doc = records[0]
@@ -116,6 +128,17 @@ def validate_bundle(bundle: DocumentBundle) -> str | None:
     for i in ids:
         if not i or len(i) > MAX_ID_CHARS:
             return f"id of {len(i):,} characters (ids must have 1 to {MAX_ID_CHARS})"
+    for rel in bundle.relations:
+        for key, value in rel.properties.items():
+            if not isinstance(key, str) or not key or "\x00" in key or len(key) > MAX_PROPERTY_KEY_CHARS \
+                    or "`" in key:
+                return f"relation property name {key!r} is not allowed (1 to {MAX_PROPERTY_KEY_CHARS} characters, no NUL or backtick)"
+        for number in (rel.evidence.start, rel.evidence.end):
+            if not 0 <= number < 2**62:
+                return f"evidence offset {number} is out of range"
+    published = bundle.document.published
+    if published is not None and not _ISO_DATE.fullmatch(published):
+        return f"published {published!r} is not a date (YYYY-MM-DD)"
     for ent in bundle.entities:
         if ent.type not in etypes:
             return f"entity {ent.name!r} has type {ent.type!r}, not one of {', '.join(sorted(etypes))}"
@@ -194,6 +217,8 @@ class Loader:
         # Several bundles may carry the same document (the same text in two files): keep one.
         unique: dict[str, DocumentBundle] = {}
         for b in chunk:
+            if b.document.text_sha256 is None:  # records without the digest: digest the records
+                b.document.text_sha256 = "records:" + bundle_digest(b)
             unique.setdefault(b.document.id, b)
         duplicates = len(chunk) - len(unique)
         result = self.graph.write_transaction(lambda w: self._write_chunk(w, list(unique.values())))

@@ -313,12 +313,13 @@ def start(log=print) -> StartResult:
     server.pid_file.write_text(f"{proc.pid}\n")
     log(f"Starting Neo4j {NEO4J_VERSION} (pid {proc.pid}), logs in {server.log_file} ...")
     _wait_for_bolt(server, proc, START_TIMEOUT_S)
-    if fresh:
-        _set_initial_password(server.bolt_uri, password)
-        marker.write_text("the initial password was replaced; it is in .env\n")
+    # .env first: a crash between the two steps must not leave a password nobody has
     write_env_file(
         {"NEO4J_URI": server.bolt_uri, "NEO4J_USERNAME": "neo4j", "NEO4J_PASSWORD": password}
     )
+    if fresh:
+        _set_initial_password(server.bolt_uri, password)
+        marker.write_text("the initial password was replaced; it is in .env\n")
     return StartResult(server.bolt_uri, server.browser_url, False, "java")
 
 

@@ -135,3 +135,32 @@ def test_entity_type_outside_the_allowlist_is_refused(empty_graph):
     summary = load(empty_graph, bad)
     assert summary.documents_loaded == 0 and len(summary.rejected) == 1
     assert empty_graph.read_text("MATCH (n:Entity) RETURN count(n) AS n") == [{"n": 0}]
+
+
+def test_records_without_a_text_digest_are_skipped_when_unchanged(empty_graph):
+    records = doc_a(text_sha=None)
+    first = load(empty_graph, records)
+    assert first.documents_loaded == 1
+    before = graph_fingerprint(empty_graph)
+    again = load(empty_graph, doc_a(text_sha=None))
+    assert again.documents_skipped == 1 and again.documents_loaded == 0
+    assert graph_fingerprint(empty_graph) == before
+
+
+def test_bad_property_names_dates_and_offsets_are_refused_before_any_write(empty_graph):
+    for bad, reason in [
+        ({"properties": {"": 1}}, "property name"),
+        ({"properties": {"a\x00b": 1}}, "property name"),
+        ({"published": "26 March 2019"}, "not a date"),
+        ({"start": 2**70}, "out of range"),
+    ]:
+        records = doc_b()
+        if "properties" in bad:
+            records[-1].properties = bad["properties"]
+        if "published" in bad:
+            records[0].published = bad["published"]
+        if "start" in bad:
+            records[-1].evidence.start = bad["start"]
+        summary = load(empty_graph, records)
+        assert summary.documents_loaded == 0 and reason in summary.rejected[0].reason, bad
+    assert empty_graph.read_text("MATCH (n) WHERE n:Entity OR n:Document RETURN count(n) AS n") == [{"n": 0}]

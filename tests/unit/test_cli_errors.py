@@ -74,3 +74,17 @@ def test_missing_password_says_how_to_set_it(tmp_path):
 
     err = _auth_failed(ConnectionSettings("bolt://localhost:7687", "neo4j", None, "neo4j"))
     assert err.exit_code == 3 and "set NEO4J_PASSWORD" in str(err)
+
+
+def test_param_values_stay_strings_unless_json_lists_or_objects():
+    from loader.cli import parse_param_args
+
+    assert parse_param_args(["-p", "name", "2019", "-p", "actor", "", "--param", "names", '["Cuba", "Peru"]']) == {
+        "name": "2019", "actor": "", "names": ["Cuba", "Peru"]}
+
+
+def test_extract_output_in_a_missing_folder_is_a_usage_error(tmp_path):
+    out = kgload("extract", "-", "-o", str(tmp_path / "missing" / "out.jsonl"), input="Peru recognized Guaido.",
+                 env_extra={"KGLOAD_HOME": str(tmp_path)})
+    assert out.returncode == 2 and out.stderr.strip() == (
+        f"Error: --output {tmp_path / 'missing' / 'out.jsonl'}: the folder {tmp_path / 'missing'} does not exist")
