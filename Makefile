@@ -10,6 +10,9 @@ SAMPLE := examples/venezuela-2019-03-26.txt
 install: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml requirements/model.txt requirements/constraints.txt
+	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq python3-venv; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade "pip==25.3"
 	$(BIN)/pip install -q -c requirements/constraints.txt -e ".[test]"

@@ -318,7 +318,7 @@ def eval_(
     gold: Path = typer.Argument(..., help="Gold triples, JSONL (like ../shared/seed/*.gold.jsonl)."),
     texts: List[Path] = typer.Argument(..., help="The article(s) the gold describes."),
     model: Optional[str] = ModelOpt,
-    fmt: Optional[str] = FormatOpt,
+    fmt: str = typer.Option("table", "--format", "-f", help="table (a report) or json."),
 ) -> None:
     """Precision, recall and F1 of `extract` against gold triples, per relation and overall.
 
@@ -327,6 +327,8 @@ def eval_(
     from .evaluate import evaluate, format_report
     from .extract import Extractor
 
+    if fmt not in ("table", "json"):
+        raise UsageError(f"--format must be table or json, not {fmt!r}")
     for p in [gold, *texts]:
         if not p.is_file():
             raise UsageError(f"{p}: no such file")
