@@ -5,11 +5,11 @@ WITH reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower
      reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim(coalesce($accused, ''))), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS accused_key
 CALL (accuser_key, accused_key) {
   WITH accuser_key, accused_key WHERE accuser_key <> ''
-  MATCH (alias:Alias {key: accuser_key})-[:ALIAS_OF]->(s:Entity)-[r:ACCUSES]->(o:Entity) USING INDEX alias:Alias(key)
+  MATCH (alias:Alias {key: accuser_key})-[:ALIAS_OF]->(s:Entity)-[r:ACCUSES]->(o:Entity) USING INDEX SEEK alias:Alias(key)
   RETURN s, r, o
   UNION
   WITH accuser_key, accused_key WHERE accuser_key = '' AND accused_key <> ''
-  MATCH (alias2:Alias {key: accused_key})-[:ALIAS_OF]->(o:Entity)<-[r:ACCUSES]-(s:Entity) USING INDEX alias2:Alias(key)
+  MATCH (alias2:Alias {key: accused_key})-[:ALIAS_OF]->(o:Entity)<-[r:ACCUSES]-(s:Entity) USING INDEX SEEK alias2:Alias(key)
   RETURN s, r, o
   UNION
   // neither given: every relationship; the scan runs only then (its bound comes from this row)

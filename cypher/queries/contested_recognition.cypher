@@ -3,7 +3,7 @@
 WITH reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim(coalesce($name, ''))), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS key
 CALL (key) {
   WITH key WHERE key <> ''
-  MATCH (alias:Alias {key: key})-[:ALIAS_OF]->(a:Entity) USING INDEX alias:Alias(key)
+  MATCH (alias:Alias {key: key})-[:ALIAS_OF]->(a:Entity) USING INDEX SEEK alias:Alias(key)
   RETURN a
   UNION
   // no name: every recognized entity; the scan runs only then (its bound comes from this row)

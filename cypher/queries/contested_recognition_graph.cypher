@@ -5,7 +5,7 @@ MATCH (x:Entity)-[r:RECOGNIZES]->(a:Entity)
 WHERE key = ''
    OR EXISTS { MATCH (:Alias {key: key})-[:ALIAS_OF]->(a) }
    OR EXISTS {
-        MATCH (alias:Alias {key: key})-[:ALIAS_OF]->(c:Entity)<-[:MENTIONS]-(:Document)-[:MENTIONS]->(a) USING INDEX alias:Alias(key)
+        MATCH (alias:Alias {key: key})-[:ALIAS_OF]->(c:Entity)<-[:MENTIONS]-(:Document)-[:MENTIONS]->(a) USING INDEX SEEK alias:Alias(key)
         WHERE c <> a AND c.type = a.type AND EXISTS { (c)<-[:RECOGNIZES]-(:Entity) }
       }
 RETURN x, r, a

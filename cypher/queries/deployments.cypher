@@ -5,11 +5,11 @@ WITH reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower
      reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim(coalesce($place, ''))), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS place_key
 CALL (actor_key, place_key) {
   WITH actor_key, place_key WHERE actor_key <> ''
-  MATCH (alias:Alias {key: actor_key})-[:ALIAS_OF]->(s:Entity)-[r:DEPLOYS_TO]->(o:Entity) USING INDEX alias:Alias(key)
+  MATCH (alias:Alias {key: actor_key})-[:ALIAS_OF]->(s:Entity)-[r:DEPLOYS_TO]->(o:Entity) USING INDEX SEEK alias:Alias(key)
   RETURN s, r, o
   UNION
   WITH actor_key, place_key WHERE actor_key = '' AND place_key <> ''
-  MATCH (alias2:Alias {key: place_key})-[:ALIAS_OF]->(o:Entity)<-[r:DEPLOYS_TO]-(s:Entity) USING INDEX alias2:Alias(key)
+  MATCH (alias2:Alias {key: place_key})-[:ALIAS_OF]->(o:Entity)<-[r:DEPLOYS_TO]-(s:Entity) USING INDEX SEEK alias2:Alias(key)
   RETURN s, r, o
   UNION
   // neither given: every relationship; the scan runs only then (its bound comes from this row)

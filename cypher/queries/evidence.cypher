@@ -5,8 +5,8 @@
 WITH reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim($subject)), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS subject_key,
      reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim($object)), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS object_key,
      replace(replace(toUpper(trim(coalesce($relation, ''))), ' ', '_'), '-', '_') AS relation
-MATCH (alias:Alias {key: subject_key})-[:ALIAS_OF]->(s:Entity) USING INDEX alias:Alias(key)
-MATCH (alias2:Alias {key: object_key})-[:ALIAS_OF]->(o:Entity) USING INDEX alias2:Alias(key)
+MATCH (alias:Alias {key: subject_key})-[:ALIAS_OF]->(s:Entity) USING INDEX SEEK alias:Alias(key)
+MATCH (alias2:Alias {key: object_key})-[:ALIAS_OF]->(o:Entity) USING INDEX SEEK alias2:Alias(key)
 // every relation type, or the one given: the evidence key is subject id|relation|object id (index seek on its prefix)
 MATCH (v:Evidence)-[:FROM_DOCUMENT]->(d:Document)
 WHERE v.key STARTS WITH s.id + '|' + CASE relation WHEN '' THEN '' ELSE relation + '|' + o.id END
