@@ -63,7 +63,7 @@ class Graph:
         self.settings = settings
         scheme = settings.uri.split("://", 1)[0].lower() if "://" in settings.uri else ""
         if scheme not in BOLT_SCHEMES:
-            raise UsageError(
+            raise Neo4jUnavailable(
                 f"NEO4J_URI {settings.uri!r} is not a Bolt URI (use bolt://, neo4j://, neo4j+s:// ...)"
             )
         try:
@@ -76,7 +76,7 @@ class Graph:
                 notifications_min_severity="OFF",
             )
         except (ValueError, ConfigurationError) as exc:
-            raise UsageError(f"NEO4J_URI {settings.uri!r} is not a Neo4j URI ({exc})") from None
+            raise Neo4jUnavailable(f"NEO4J_URI {settings.uri!r} is not a Neo4j URI ({exc})") from None
         self.verify()
 
     def verify(self) -> None:

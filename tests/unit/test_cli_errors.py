@@ -36,9 +36,9 @@ def test_unreachable_server_exits_3_quickly_with_one_line(tmp_path):
     assert "kgload neo4j start" in lines[0] and "Traceback" not in out.stderr
 
 
-def test_bad_uri_is_a_usage_error(tmp_path):
+def test_malformed_uri_exits_3_with_one_line(tmp_path):
     out = kgload("ask", "Who recognizes Guaido?", env_extra={"NEO4J_URI": "http://nope", "KGLOAD_HOME": str(tmp_path)})
-    assert out.returncode == 2 and out.stderr.startswith("Error: NEO4J_URI 'http://nope' is not a Bolt URI")
+    assert out.returncode == 3 and len(out.stderr.strip().splitlines()) == 1 and out.stderr.startswith("Error: NEO4J_URI 'http://nope' is not a Bolt URI")
 
 
 def test_unknown_question_lists_what_it_understands(tmp_path):
