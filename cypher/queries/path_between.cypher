@@ -9,8 +9,8 @@ WHERE a <> b
 // only entities on the path, so only fact relationships (the predicate prunes the search itself)
 MATCH p = allShortestPaths((a)-[*..4]-(b))
 WHERE all(n IN nodes(p) WHERE n:Entity)
-// at most 200 shortest paths are ranked (a hub can link two entities in thousands of ways)
-WITH p LIMIT 200
+// at most 50 shortest paths are ranked (a hub can link two entities in thousands of ways)
+WITH p LIMIT 50
 WITH p, reduce(total = 0, r IN relationships(p) | total + coalesce(r.mentions, 0)) AS sentences
 RETURN reduce(text = head(nodes(p)).name, i IN range(0, length(p) - 1) |
          text + CASE WHEN startNode(relationships(p)[i]) = nodes(p)[i]
