@@ -286,11 +286,8 @@ def read_inputs(paths: Iterable[str], stdin=None) -> Iterator[InputItem]:
         try:
             is_dir = path.is_dir()
             exists = is_dir or path.exists()
-        except PermissionError:
-            yield Rejection(raw, "permission denied")
-            continue
         except OSError as exc:
-            yield Rejection(raw, f"cannot read ({exc.strerror or exc})")
+            yield _unreadable(raw, exc)
             continue
         if is_dir:
             found = False
@@ -306,6 +303,12 @@ def read_inputs(paths: Iterable[str], stdin=None) -> Iterator[InputItem]:
         yield from _read_path(path)
 
 
+def _unreadable(name: str, exc: OSError) -> Rejection:
+    if isinstance(exc, PermissionError):
+        return Rejection(name, "permission denied")
+    return Rejection(name, f"cannot read ({exc.strerror or exc})")
+
+
 def _read_path(path: Path) -> Iterator[InputItem]:
     name = str(path)
     suffix = path.suffix.lower()
@@ -319,10 +322,7 @@ def _read_path(path: Path) -> Iterator[InputItem]:
             yield Rejection(name, f"file too large ({size:,} bytes; the limit is {MAX_INPUT_BYTES:,})")
             return
         data = path.read_bytes()
-    except PermissionError:
-        yield Rejection(name, "permission denied")
-        return
     except OSError as exc:
-        yield Rejection(name, f"cannot read ({exc.strerror or exc})")
+        yield _unreadable(name, exc)
         return
     yield from _read_one(name, data, suffix)
