@@ -1,9 +1,10 @@
 """Load extracted records into Neo4j through the ``cypher/load`` templates.
 
 Per chunk of documents, everything is written in one transaction (a crash or outage leaves no
-half-loaded document): entities and aliases, documents and MENTIONS, evidence, then each
-touched (subject, relation, object) relationship is recomputed from its asserted evidence,
-and last the document is marked loaded with its text digest and extractor version.
+half-loaded document): entities and aliases, documents (with their text digest and extractor
+version) and MENTIONS, evidence, then one relationship per (subject, relation, object) gains the
+chunk's asserted mentions, or is recomputed from all its evidence when a document that
+supported it changed.
 
 A document already loaded from the same text and extractor version is skipped; a changed one
 has its old evidence replaced and its relationships' counts corrected.
@@ -179,6 +180,8 @@ class Loader:
         self.batch_size = max(1, batch_size)
         self.summary = LoadSummary()
         self._schema_applied = False
+        # entity id -> aliases this loader has written (committed): such entities are not sent again
+        self._written_aliases: dict[str, set[str]] = {}
 
     def ensure_schema(self) -> None:
         if not self._schema_applied:
@@ -222,6 +225,9 @@ class Loader:
             unique.setdefault(b.document.id, b)
         duplicates = len(chunk) - len(unique)
         result = self.graph.write_transaction(lambda w: self._write_chunk(w, list(unique.values())))
+        # only once the transaction has committed: these entities now carry these aliases
+        for entity_id, aliases in result["entity_aliases"].items():
+            self._written_aliases.setdefault(entity_id, set()).update(aliases)
         s = self.summary
         s.documents_skipped += result["skipped"] + duplicates
         s.documents_loaded += result["loaded"]
@@ -237,6 +243,15 @@ class Loader:
             on_document(len(chunk))
 
     def _write_chunk(self, w: TxWriter, bundles: list[DocumentBundle]) -> dict:
+        """Write one chunk of documents in the transaction of ``w``.
+
+        Every document to load first loses whatever evidence and MENTIONS it had (a changed
+        document's old version, or debris of a document node deleted by hand), so its MENTIONS
+        and evidence are then created, not merged. Facts touched by removed evidence are
+        recomputed from all their evidence (refresh_relationships); the facts of the other
+        documents only gain this chunk's asserted mentions (add_to_relationships), which is
+        exact because those documents were not counted before.
+        """
         w.run("load/lock_loader", [{}])
         ids = [b.document.id for b in bundles]
         existing = {
@@ -244,42 +259,47 @@ class Loader:
             for row in w.tx.run(_read_documents(), ids=ids).data()
         }
         to_load: list[DocumentBundle] = []
-        replaced_ids: list[str] = []
-        skipped = 0
+        replaced = 0
         for b in bundles:
             old = existing.get(b.document.id)
             if old is not None and old["text_sha256"] is not None \
                     and old["text_sha256"] == b.document.text_sha256 \
                     and old["extractor_version"] == b.document.extractor_version:
-                skipped += 1
                 continue
             to_load.append(b)
-            if old is not None:
-                replaced_ids.append(b.document.id)
+            replaced += old is not None
+        skipped = len(bundles) - len(to_load)
 
-        touched: dict[str, dict] = {}
-        # keys that may have lost all asserted evidence: those of replaced documents, and those
-        # this chunk mentions only as negated / hypothetical / questioned
-        maybe_unsupported: set[str] = set()
-        if replaced_ids:
-            rows = [{"doc_id": i} for i in replaced_ids]
+        # facts whose evidence is removed: recomputed from all their evidence, deleted if unsupported
+        recompute: dict[str, dict] = {}
+        if to_load:
+            rows = [{"doc_id": b.document.id} for b in to_load]
             for row in w.rows("load/delete_document_evidence", rows):
-                touched[row["key"]] = {k: row[k] for k in ("key", "subject_id", "relation", "object_id")}
-                maybe_unsupported.add(row["key"])
-            w.run("load/delete_document_mentions", rows)
+                recompute[row["key"]] = {k: row[k] for k in ("key", "subject_id", "relation", "object_id")}
+            if replaced:
+                w.run("load/delete_document_mentions", rows)
 
         entity_rows: dict[str, dict] = {}
         for b in to_load:
             for e in b.entities:
-                row = entity_rows.setdefault(e.id, {"id": e.id, "name": e.name, "type": e.type, "aliases": []})
-                for a in [e.name, *e.aliases]:
-                    if a not in row["aliases"]:
-                        row["aliases"].append(a)
+                row = entity_rows.get(e.id)
+                if row is None:
+                    row = entity_rows[e.id] = {"id": e.id, "name": e.name, "type": e.type, "aliases": []}
+                aliases = row["aliases"]
+                if e.name not in aliases:
+                    aliases.append(e.name)
+                for a in e.aliases:
+                    if a not in aliases:
+                        aliases.append(a)
             for r in b.relations:
                 for ref in (r.subject, r.object, r.reported_by):
                     if ref is not None and ref.id not in entity_rows:
                         entity_rows[ref.id] = {"id": ref.id, "name": ref.name, "type": ref.type, "aliases": [ref.name]}
-        ent_counts, added = w.run_returning("load/merge_entities", list(entity_rows.values()))
+        # an entity this loader has already written with all these aliases needs no write
+        written = self._written_aliases
+        entity_writes = [row for row in entity_rows.values()
+                         if not written.get(row["id"], _NOTHING).issuperset(row["aliases"])]
+        ent_counts, added = w.run_returning("load/merge_entities", entity_writes)
         alias_rows = []
         for row in added:
             if not row["added"]:
@@ -289,54 +309,76 @@ class Loader:
                               if k and len(k) <= MAX_ALIAS_KEY_CHARS)
         w.run("load/merge_aliases", alias_rows)
 
-        doc_rows, evidence_rows, mark_rows = [], [], []
+        doc_rows, evidence_rows = [], []
+        evidence_total = 0
+        # asserted mentions per fact key of this chunk: [subject_id, relation, object_id, mentions, doc ids, published dates]
+        additions: dict[str, list] = {}
         for b in to_load:
             d = b.document
             mentioned = {e.id for e in b.entities}
+            doc_evidence: dict[str, dict] = {}  # the same mention listed twice in one document counts once
             for r in b.relations:
-                mentioned.update(ref.id for ref in (r.subject, r.object) if ref)
+                mentioned.add(r.subject.id)
+                mentioned.add(r.object.id)
+                evidence_id = evidence_id_for(r)
+                if evidence_id in doc_evidence:
+                    continue
+                props = _clean_properties(r.properties) if r.properties else {}
+                props["subject_id"] = r.subject.id
+                props["relation"] = r.relation
+                props["object_id"] = r.object.id
+                props["sentence"] = r.evidence.sentence
+                props["start"] = r.evidence.start
+                props["end"] = r.evidence.end
+                props["confidence"] = r.confidence
+                props["status"] = r.status
+                props["reported_by_id"] = r.reported_by.id if r.reported_by else None
+                doc_evidence[evidence_id] = {"id": evidence_id, "props": props}
+                if r.status == "asserted":
+                    key = fact_key(r.subject.id, r.relation, r.object.id)
+                    add = additions.get(key)
+                    if add is None:
+                        add = additions[key] = [r.subject.id, r.relation, r.object.id, 0, set(), set()]
+                    add[3] += 1
+                    add[4].add(d.id)
+                    if d.published is not None:
+                        add[5].add(d.published)
             doc_rows.append({
                 "id": d.id, "source": d.source, "title": d.title, "url": d.url,
-                "published": d.published, "entity_ids": sorted(mentioned),
+                "published": d.published, "text_sha256": d.text_sha256,
+                "extractor_version": d.extractor_version, "entity_ids": sorted(mentioned),
             })
-            mark_rows.append({"id": d.id, "text_sha256": d.text_sha256, "extractor_version": d.extractor_version})
-            for r in b.relations:
-                key = fact_key(r.subject.id, r.relation, r.object.id)
-                props = _clean_properties(r.properties)
-                props.update({
-                    "key": key, "doc_id": r.doc_id,
-                    "subject_id": r.subject.id, "relation": r.relation, "object_id": r.object.id,
-                    "sentence": r.evidence.sentence, "start": r.evidence.start, "end": r.evidence.end,
-                    "confidence": r.confidence, "status": r.status,
-                    "reported_by_id": r.reported_by.id if r.reported_by else None,
-                    "published": d.published,
-                })
-                evidence_rows.append({"id": evidence_id_for(r), "doc_id": r.doc_id, "props": props})
-                touched[key] = {"key": key, "subject_id": r.subject.id, "relation": r.relation, "object_id": r.object.id}
+            if doc_evidence:
+                evidence_rows.append({"doc_id": d.id, "evidence": list(doc_evidence.values())})
+                evidence_total += len(doc_evidence)
         w.run("load/merge_documents", doc_rows)
-        # the same mention listed twice in one document counts once
-        evidence_rows = list({row["id"]: row for row in evidence_rows}.values())
-        ev_counts = w.run("load/merge_evidence", evidence_rows)
-        refresh_rows = sorted(touched.values(), key=lambda r: r["key"])
+        ev_counts = w.run("load/create_evidence", evidence_rows)
+
+        add_rows = [
+            {"subject_id": s, "relation": rel, "object_id": o, "mentions": n, "documents": len(docs),
+             "first_seen": min(dates) if dates else None, "last_seen": max(dates) if dates else None}
+            for key, (s, rel, o, n, docs, dates) in sorted(additions.items()) if key not in recompute
+        ]
+        added_counts, added_rows = w.run_returning("load/add_to_relationships", add_rows)
+        refresh_rows = sorted(recompute.values(), key=lambda r: r["key"])
         refreshed, refreshed_rows = w.run_returning("load/refresh_relationships", refresh_rows)
-        updated_count = refreshed_rows[0]["updated"] if refreshed_rows else 0
-        asserted_keys = {row["props"]["key"] for row in evidence_rows if row["props"]["status"] == "asserted"}
-        maybe_unsupported |= {row["props"]["key"] for row in evidence_rows} - asserted_keys
-        deleted = w.run("load/delete_unsupported_relationships",
-                        [r for r in refresh_rows if r["key"] in maybe_unsupported])
-        w.run("load/mark_documents_loaded", mark_rows)
+        deleted = w.run("load/delete_unsupported_relationships", refresh_rows)
         return {
             "skipped": skipped,
             "loaded": len(to_load),
-            "replaced": len(replaced_ids),
+            "replaced": replaced,
+            "entity_aliases": {row["id"]: row["aliases"] for row in entity_writes},
             "entities_created": ent_counts.get("nodes_created", 0),
             "entities_total": len(entity_rows),
             "evidence_created": ev_counts.get("nodes_created", 0),
-            "evidence_total": len(evidence_rows),
-            "rels_created": refreshed.get("relationships_created", 0),
-            "rels_updated": updated_count,
+            "evidence_total": evidence_total,
+            "rels_created": refreshed.get("relationships_created", 0) + added_counts.get("relationships_created", 0),
+            "rels_updated": sum(rows[0]["updated"] for rows in (added_rows, refreshed_rows) if rows),
             "rels_deleted": deleted.get("relationships_deleted", 0),
         }
+
+
+_NOTHING: frozenset = frozenset()
 
 
 def _read_documents() -> str:

@@ -4,6 +4,7 @@
 // lock_loader.cypher, so looking up + CREATE cannot duplicate. The existing relationship is
 // found by expanding from the subject: on 5.26 a MERGE or OPTIONAL MATCH between two bound
 // nodes may be planned as a scan of all relationships while the graph is still empty.
+// Used for the facts of replaced documents; those of new documents go through add_to_relationships.cypher.
 // Returns how many relationships already existed.
 // $rows: list of {key, subject_id, relation, object_id}; relation is checked against the allowlist before the write.
 UNWIND $rows AS row

@@ -59,7 +59,7 @@ def test_file_names_are_snake_case(folder, name):
 @pytest.mark.parametrize("name", cypher.names("load"))
 def test_load_files_are_verb_noun(name):
     verb, _, noun = name.partition("_")
-    assert verb in {"merge", "delete", "mark", "read", "refresh", "reset", "create", "set", "remove", "lock",
+    assert verb in {"add", "merge", "delete", "mark", "read", "refresh", "reset", "create", "set", "remove", "lock",
                     "unlock", "update", "count"} and noun
 
 
