@@ -173,6 +173,85 @@ _RESERVED_EVIDENCE_KEYS = {
 }
 
 
+@dataclass
+class PreparedDocument:
+    """One valid document turned into the rows the load templates take (see ``prepare_bundle``).
+
+    Preparing needs no database, so it can run ahead of the writes (in the reading thread)."""
+
+    id: str
+    text_sha256: str
+    extractor_version: str | None
+    published: str | None
+    size: int
+    document_row: dict
+    # (id, name, type, aliases) from the entity records, then the relations' entities not among them
+    entity_rows: list[tuple[str, str, str, list[str]]]
+    reference_rows: list[tuple[str, str, str]]
+    evidence: list[dict]
+    # fact key -> [subject_id, relation, object_id, asserted mentions in this document]
+    asserted: dict[str, list]
+
+
+def prepare_bundle(bundle: DocumentBundle, source: str | None = None) -> PreparedDocument | Rejection:
+    """Validate one document's records and build its rows, or say why it must not be loaded."""
+    problem = validate_bundle(bundle)
+    d = bundle.document
+    if problem:
+        return Rejection(f"{source or d.source} (document {d.id})", problem)
+    if d.text_sha256 is None:  # records without the digest: digest the records
+        d.text_sha256 = "records:" + bundle_digest(bundle)
+    entity_rows = [(e.id, e.name, e.type, [e.name, *e.aliases]) for e in bundle.entities]
+    mentioned = {e.id for e in bundle.entities}
+    reference_rows = []
+    evidence: dict[str, dict] = {}  # the same mention listed twice in one document counts once
+    asserted: dict[str, list] = {}
+    for r in bundle.relations:
+        for ref in (r.subject, r.object, r.reported_by):
+            if ref is not None:
+                reference_rows.append((ref.id, ref.name, ref.type))
+        mentioned.add(r.subject.id)
+        mentioned.add(r.object.id)
+        evidence_id = evidence_id_for(r)
+        if evidence_id in evidence:
+            continue
+        props = _clean_properties(r.properties) if r.properties else {}
+        props["subject_id"] = r.subject.id
+        props["relation"] = r.relation
+        props["object_id"] = r.object.id
+        props["sentence"] = r.evidence.sentence
+        props["start"] = r.evidence.start
+        props["end"] = r.evidence.end
+        props["confidence"] = r.confidence
+        props["status"] = r.status
+        props["reported_by_id"] = r.reported_by.id if r.reported_by else None
+        evidence[evidence_id] = {"id": evidence_id, "props": props}
+        if r.status == "asserted":
+            key = fact_key(r.subject.id, r.relation, r.object.id)
+            fact = asserted.get(key)
+            if fact is None:
+                asserted[key] = [r.subject.id, r.relation, r.object.id, 1]
+            else:
+                fact[3] += 1
+    return PreparedDocument(
+        id=d.id, text_sha256=d.text_sha256, extractor_version=d.extractor_version,
+        published=d.published, size=bundle.size,
+        document_row={
+            "id": d.id, "source": d.source, "title": d.title, "url": d.url, "published": d.published,
+            "text_sha256": d.text_sha256, "extractor_version": d.extractor_version,
+            "entity_ids": sorted(mentioned),
+        },
+        entity_rows=entity_rows, reference_rows=reference_rows,
+        evidence=list(evidence.values()), asserted=asserted,
+    )
+
+
+def prepare_bundles(items: Iterable[DocumentBundle | Rejection]) -> Iterator[PreparedDocument | Rejection]:
+    """``prepare_bundle`` over a stream; rejections pass through."""
+    for item in items:
+        yield item if isinstance(item, Rejection) else prepare_bundle(item)
+
+
 class Loader:
     def __init__(self, graph: Graph, batch_size: int = 10000, on_reject=None):
         self.graph = graph
@@ -188,18 +267,17 @@ class Loader:
             self.graph.apply_schema()
             self._schema_applied = True
 
-    def load(self, bundles: Iterable[DocumentBundle | Rejection], on_document=None) -> LoadSummary:
-        """Load bundles in chunks of about ``batch_size`` records; rejections are counted."""
+    def load(self, bundles: Iterable[DocumentBundle | PreparedDocument | Rejection], on_document=None) -> LoadSummary:
+        """Load documents in chunks of about ``batch_size`` records; rejections are counted.
+        Bundles not yet prepared (``prepare_bundles``) are prepared here."""
         self.ensure_schema()
-        chunk: list[DocumentBundle] = []
+        chunk: list[PreparedDocument] = []
         size = 0
         for item in bundles:
+            if isinstance(item, DocumentBundle):
+                item = prepare_bundle(item)
             if isinstance(item, Rejection):
                 self._reject(item)
-                continue
-            problem = validate_bundle(item)
-            if problem:
-                self._reject(Rejection(f"{item.document.source} (document {item.document.id})", problem))
                 continue
             chunk.append(item)
             size += item.size
@@ -216,13 +294,11 @@ class Loader:
 
     # -------------------------------------------------------------- one chunk
 
-    def _load_chunk(self, chunk: list[DocumentBundle], on_document=None) -> None:
+    def _load_chunk(self, chunk: list[PreparedDocument], on_document=None) -> None:
         # Several bundles may carry the same document (the same text in two files): keep one.
-        unique: dict[str, DocumentBundle] = {}
-        for b in chunk:
-            if b.document.text_sha256 is None:  # records without the digest: digest the records
-                b.document.text_sha256 = "records:" + bundle_digest(b)
-            unique.setdefault(b.document.id, b)
+        unique: dict[str, PreparedDocument] = {}
+        for doc in chunk:
+            unique.setdefault(doc.id, doc)
         duplicates = len(chunk) - len(unique)
         result = self.graph.write_transaction(lambda w: self._write_chunk(w, list(unique.values())))
         # only once the transaction has committed: these entities now carry these aliases
@@ -242,7 +318,7 @@ class Loader:
         if on_document:
             on_document(len(chunk))
 
-    def _write_chunk(self, w: TxWriter, bundles: list[DocumentBundle]) -> dict:
+    def _write_chunk(self, w: TxWriter, docs: list[PreparedDocument]) -> dict:
         """Write one chunk of documents in the transaction of ``w``.
 
         Every document to load first loses whatever evidence and MENTIONS it had (a changed
@@ -253,48 +329,43 @@ class Loader:
         exact because those documents were not counted before.
         """
         w.run("load/lock_loader", [{}])
-        ids = [b.document.id for b in bundles]
         existing = {
             row["id"]: row
-            for row in w.tx.run(_read_documents(), ids=ids).data()
+            for row in w.tx.run(_read_documents(), ids=[d.id for d in docs]).data()
         }
-        to_load: list[DocumentBundle] = []
+        to_load: list[PreparedDocument] = []
         replaced = 0
-        for b in bundles:
-            old = existing.get(b.document.id)
+        for d in docs:
+            old = existing.get(d.id)
             if old is not None and old["text_sha256"] is not None \
-                    and old["text_sha256"] == b.document.text_sha256 \
-                    and old["extractor_version"] == b.document.extractor_version:
+                    and old["text_sha256"] == d.text_sha256 \
+                    and old["extractor_version"] == d.extractor_version:
                 continue
-            to_load.append(b)
+            to_load.append(d)
             replaced += old is not None
-        skipped = len(bundles) - len(to_load)
+        skipped = len(docs) - len(to_load)
 
         # facts whose evidence is removed: recomputed from all their evidence, deleted if unsupported
         recompute: dict[str, dict] = {}
         if to_load:
-            rows = [{"doc_id": b.document.id} for b in to_load]
+            rows = [{"doc_id": d.id} for d in to_load]
             for row in w.rows("load/delete_document_evidence", rows):
                 recompute[row["key"]] = {k: row[k] for k in ("key", "subject_id", "relation", "object_id")}
             if replaced:
                 w.run("load/delete_document_mentions", rows)
 
         entity_rows: dict[str, dict] = {}
-        for b in to_load:
-            for e in b.entities:
-                row = entity_rows.get(e.id)
+        for d in to_load:
+            for entity_id, name, etype, aliases in d.entity_rows:
+                row = entity_rows.get(entity_id)
                 if row is None:
-                    row = entity_rows[e.id] = {"id": e.id, "name": e.name, "type": e.type, "aliases": []}
-                aliases = row["aliases"]
-                if e.name not in aliases:
-                    aliases.append(e.name)
-                for a in e.aliases:
-                    if a not in aliases:
-                        aliases.append(a)
-            for r in b.relations:
-                for ref in (r.subject, r.object, r.reported_by):
-                    if ref is not None and ref.id not in entity_rows:
-                        entity_rows[ref.id] = {"id": ref.id, "name": ref.name, "type": ref.type, "aliases": [ref.name]}
+                    entity_rows[entity_id] = {"id": entity_id, "name": name, "type": etype,
+                                              "aliases": list(dict.fromkeys(aliases))}
+                else:
+                    row["aliases"].extend(a for a in dict.fromkeys(aliases) if a not in row["aliases"])
+            for entity_id, name, etype in d.reference_rows:
+                if entity_id not in entity_rows:
+                    entity_rows[entity_id] = {"id": entity_id, "name": name, "type": etype, "aliases": [name]}
         # an entity this loader has already written with all these aliases needs no write
         written = self._written_aliases
         entity_writes = [row for row in entity_rows.values()
@@ -309,55 +380,25 @@ class Loader:
                               if k and len(k) <= MAX_ALIAS_KEY_CHARS)
         w.run("load/merge_aliases", alias_rows)
 
-        doc_rows, evidence_rows = [], []
-        evidence_total = 0
-        # asserted mentions per fact key of this chunk: [subject_id, relation, object_id, mentions, doc ids, published dates]
-        additions: dict[str, list] = {}
-        for b in to_load:
-            d = b.document
-            mentioned = {e.id for e in b.entities}
-            doc_evidence: dict[str, dict] = {}  # the same mention listed twice in one document counts once
-            for r in b.relations:
-                mentioned.add(r.subject.id)
-                mentioned.add(r.object.id)
-                evidence_id = evidence_id_for(r)
-                if evidence_id in doc_evidence:
-                    continue
-                props = _clean_properties(r.properties) if r.properties else {}
-                props["subject_id"] = r.subject.id
-                props["relation"] = r.relation
-                props["object_id"] = r.object.id
-                props["sentence"] = r.evidence.sentence
-                props["start"] = r.evidence.start
-                props["end"] = r.evidence.end
-                props["confidence"] = r.confidence
-                props["status"] = r.status
-                props["reported_by_id"] = r.reported_by.id if r.reported_by else None
-                doc_evidence[evidence_id] = {"id": evidence_id, "props": props}
-                if r.status == "asserted":
-                    key = fact_key(r.subject.id, r.relation, r.object.id)
-                    add = additions.get(key)
-                    if add is None:
-                        add = additions[key] = [r.subject.id, r.relation, r.object.id, 0, set(), set()]
-                    add[3] += 1
-                    add[4].add(d.id)
-                    if d.published is not None:
-                        add[5].add(d.published)
-            doc_rows.append({
-                "id": d.id, "source": d.source, "title": d.title, "url": d.url,
-                "published": d.published, "text_sha256": d.text_sha256,
-                "extractor_version": d.extractor_version, "entity_ids": sorted(mentioned),
-            })
-            if doc_evidence:
-                evidence_rows.append({"doc_id": d.id, "evidence": list(doc_evidence.values())})
-                evidence_total += len(doc_evidence)
-        w.run("load/merge_documents", doc_rows)
-        ev_counts = w.run("load/create_evidence", evidence_rows)
+        w.run("load/merge_documents", [d.document_row for d in to_load])
+        ev_counts = w.run("load/create_evidence",
+                          [{"doc_id": d.id, "evidence": d.evidence} for d in to_load if d.evidence])
 
+        # asserted mentions per fact key: [subject_id, relation, object_id, mentions, documents, dates]
+        additions: dict[str, list] = {}
+        for d in to_load:
+            for key, (subject_id, relation, object_id, mentions) in d.asserted.items():
+                add = additions.get(key)
+                if add is None:
+                    add = additions[key] = [subject_id, relation, object_id, 0, 0, []]
+                add[3] += mentions
+                add[4] += 1
+                if d.published is not None:
+                    add[5].append(d.published)
         add_rows = [
-            {"subject_id": s, "relation": rel, "object_id": o, "mentions": n, "documents": len(docs),
+            {"subject_id": s, "relation": rel, "object_id": o, "mentions": n, "documents": n_docs,
              "first_seen": min(dates) if dates else None, "last_seen": max(dates) if dates else None}
-            for key, (s, rel, o, n, docs, dates) in sorted(additions.items()) if key not in recompute
+            for key, (s, rel, o, n, n_docs, dates) in sorted(additions.items()) if key not in recompute
         ]
         added_counts, added_rows = w.run_returning("load/add_to_relationships", add_rows)
         refresh_rows = sorted(recompute.values(), key=lambda r: r["key"])
@@ -371,7 +412,7 @@ class Loader:
             "entities_created": ent_counts.get("nodes_created", 0),
             "entities_total": len(entity_rows),
             "evidence_created": ev_counts.get("nodes_created", 0),
-            "evidence_total": evidence_total,
+            "evidence_total": sum(len(d.evidence) for d in to_load),
             "rels_created": refreshed.get("relationships_created", 0) + added_counts.get("relationships_created", 0),
             "rels_updated": sum(rows[0]["updated"] for rows in (added_rows, refreshed_rows) if rows),
             "rels_deleted": deleted.get("relationships_deleted", 0),

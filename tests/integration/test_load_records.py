@@ -106,6 +106,55 @@ def test_small_batches_give_the_same_graph(empty_graph):
     assert graph_fingerprint(empty_graph) == one
 
 
+def doc_c(published=None):
+    """A third article, with no publication date unless given."""
+    return [
+        DocumentRecord("doc-c", "c.txt", "C", None, published, "ccc", "test-1"),
+        _rel("doc-c", US, "RECOGNIZES", GUAIDO, 0, "Washington backs Guaido."),
+        _rel("doc-c", US, "RECOGNIZES", GUAIDO, 25, "The United States recognizes Guaido."),
+    ]
+
+
+def test_documents_loaded_one_run_at_a_time_add_up_to_a_load_of_all(empty_graph):
+    # the later article first, then the earlier one, then one without a date, each in its own run
+    load(empty_graph, doc_b())
+    load(empty_graph, doc_a())
+    load(empty_graph, doc_c())
+    # US -> Guaido: 1 mention in b (2019-04-01), 2 in a (2019-03-26), 2 in c (no date)
+    assert relationship(empty_graph, "united-states", "RECOGNIZES", "juan-guaido") == [
+        {"mentions": 5, "documents": 3, "first_seen": "2019-03-26", "last_seen": "2019-04-01"}
+    ]
+    one_at_a_time = graph_fingerprint(empty_graph)
+    empty_graph.run_autocommit("load/reset_graph")
+    load(empty_graph, doc_c() + doc_a() + doc_b())
+    assert graph_fingerprint(empty_graph) == one_at_a_time
+
+
+def test_a_relationship_first_seen_without_a_date_gains_one_later(empty_graph):
+    load(empty_graph, doc_c())
+    assert relationship(empty_graph, "united-states", "RECOGNIZES", "juan-guaido") == [
+        {"mentions": 2, "documents": 1, "first_seen": None, "last_seen": None}
+    ]
+    load(empty_graph, doc_b())
+    assert relationship(empty_graph, "united-states", "RECOGNIZES", "juan-guaido") == [
+        {"mentions": 3, "documents": 2, "first_seen": "2019-04-01", "last_seen": "2019-04-01"}
+    ]
+
+
+def test_document_node_deleted_by_hand_is_loaded_again_without_double_counting(empty_graph):
+    load(empty_graph, doc_a() + doc_b())
+    clean = graph_fingerprint(empty_graph)
+    # its evidence and the relationship counts stay behind
+    empty_graph.driver.execute_query("MATCH (d:Document {id: 'doc-a'}) DETACH DELETE d",
+                                     database_=empty_graph.settings.database)
+    summary = load(empty_graph, doc_a() + doc_b())
+    assert summary.documents_loaded == 1 and summary.documents_skipped == 1
+    assert relationship(empty_graph, "united-states", "RECOGNIZES", "juan-guaido") == [
+        {"mentions": 3, "documents": 2, "first_seen": "2019-03-26", "last_seen": "2019-04-01"}
+    ]
+    assert graph_fingerprint(empty_graph) == clean
+
+
 def test_changed_document_replaces_its_evidence(empty_graph):
     load(empty_graph, doc_a() + doc_b())
     summary = load(empty_graph, doc_b(text_sha="bbb-2", with_us=False))
