@@ -50,6 +50,9 @@ def handle_errors(func):
         except KgloadError as exc:
             if _state["debug"]:
                 traceback.print_exc()
+            if _interrupted(exc):
+                message("Interrupted.")
+                raise typer.Exit(130)
             message(f"Error: {exc}")
             raise typer.Exit(exc.exit_code)
         except KeyboardInterrupt:
@@ -57,8 +60,28 @@ def handle_errors(func):
             raise typer.Exit(130)
         except BrokenPipeError:
             raise typer.Exit(0)
+        except Exception as exc:
+            if not _interrupted(exc):
+                raise
+            if _state["debug"]:
+                traceback.print_exc()
+            message("Interrupted.")
+            raise typer.Exit(130)
 
     return wrapper
+
+
+def _interrupted(exc: BaseException) -> bool:
+    """Whether ``exc`` was raised while a Ctrl-C unwound, e.g. by the Neo4j driver rolling back
+    the transaction the Ctrl-C broke off: that is still an interruption, not an error."""
+    seen: set[int] = set()
+    context = exc.__context__
+    while context is not None and id(context) not in seen:
+        if isinstance(context, KeyboardInterrupt):
+            return True
+        seen.add(id(context))
+        context = context.__context__
+    return False
 
 
 # -------------------------------------------------------------- shared options
@@ -167,18 +190,22 @@ def load(
 
     Example: kgload load articles/
     """
+    from contextlib import closing
+
     from .graph import Graph
     from .inputs import read_inputs
     from .load import Loader
-    from .pipeline import LazyExtractor, bundles_from_inputs
+    from .pipeline import LazyExtractor, bundles_from_inputs, prefetched
 
     with Graph(_connection(uri, username, password, database)) as graph:
         loader = Loader(graph, batch_size=batch_size, on_reject=lambda r: message(f"Rejected {r}"))
         extractor = LazyExtractor(model, workers)
-        with _progress(quiet, "Loading") as progress:
+        # Inputs are read and parsed in a thread while the loader waits on Neo4j; extraction
+        # (spaCy) stays in this thread.
+        with _progress(quiet, "Loading") as progress, closing(prefetched(read_inputs(paths))) as items:
             task = progress.add_task("load", total=None)
             loader.load(
-                bundles_from_inputs(read_inputs(paths), extractor, on_note=lambda n: message(f"Note: {n}")),
+                bundles_from_inputs(items, extractor, on_note=lambda n: message(f"Note: {n}")),
                 on_document=lambda n: progress.advance(task, n),
             )
         summary = loader.summary

@@ -1,16 +1,24 @@
 """Inputs -> per-document record bundles, extracting only what is not already records.
 
 spaCy is imported only when some input needs extracting, so loading record files stays light.
+``prefetched`` reads ahead in a thread while the consumer waits on Neo4j.
 """
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator
+import queue
+import threading
+from typing import Callable, Iterable, Iterator, TypeVar
 
 from .inputs import InputItem, RecordBatch, Rejection, SourceDocument
 from .load import DocumentBundle, bundle_from_records, bundle_records
 
 EXTRACT_CHUNK_DOCS = 64
+# Items (one per document) a prefetching thread may be ahead: most of a transaction of 10,000
+# records, and few enough that memory and garbage collection stay low.
+PREFETCH_DEPTH = 256
+
+T = TypeVar("T")
 
 
 class LazyExtractor:
@@ -63,3 +71,75 @@ def bundles_from_inputs(items: Iterable[InputItem], extractor: LazyExtractor,
                         on_note: Callable[[str], None] | None = None) -> Iterator[DocumentBundle | Rejection]:
     for group in records_from_inputs(items, extractor, on_note):
         yield group if isinstance(group, Rejection) else bundle_from_records(group)
+
+
+# ------------------------------------------------------------------ prefetching
+
+_END = object()
+
+
+class _Raised:
+    __slots__ = ("exc",)
+
+    def __init__(self, exc: BaseException):
+        self.exc = exc
+
+
+def prefetched(items: Iterable[T], depth: int = PREFETCH_DEPTH) -> Iterator[T]:
+    """``items`` in the same order, computed by a daemon thread up to ``depth`` items ahead.
+
+    While the consumer waits on Neo4j (the driver releases the GIL), the thread reads and
+    parses what comes next. An exception the thread meets is raised in the consumer, of the
+    same type and with its traceback. When the consumer stops early (an error, Ctrl-C,
+    ``close()``), the thread stops before its next item and closes ``items``.
+
+    Only ``items`` runs in the thread: callbacks it calls (notes, say) run there too, so the
+    load command prefetches the reading of inputs only, whose notes and rejections are items.
+    """
+    if depth < 1:
+        raise ValueError("depth must be at least 1")
+    entries: queue.Queue = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def put(entry) -> bool:
+        # After stop is set the consumer empties the queue once: this put, past its check,
+        # finds room, and the next check ends the thread. No put blocks for ever.
+        if stop.is_set():
+            return False
+        entries.put(entry)
+        return True
+
+    def produce() -> None:
+        try:
+            iterator = iter(items)
+            try:
+                for item in iterator:
+                    if not put(item):
+                        break
+            finally:
+                close = getattr(iterator, "close", None)
+                if close is not None:
+                    close()
+        except BaseException as exc:  # every ending reaches the consumer, which re-raises it
+            put(_Raised(exc))
+        else:
+            put(_END)
+
+    threading.Thread(target=produce, name="kgload-prefetch", daemon=True).start()
+    try:
+        while True:
+            entry = entries.get()
+            if entry is _END:
+                return
+            if type(entry) is _Raised:
+                exc, entry = entry.exc, None
+                raise exc
+            yield entry
+    finally:
+        stop.set()
+        try:
+            while True:
+                entries.get_nowait()
+        except queue.Empty:
+            pass
+

@@ -151,6 +151,125 @@ def _entity_ref(data: Any, key: str) -> EntityRef:
 
 def record_from_dict(data: Any) -> Record:
     """Build a record from one parsed JSON line; raise RecordError with the reason."""
+    record = plain_record_from_dict(data)
+    return record if record is not None else _checked_record_from_dict(data)
+
+
+# Floats this large may be integers that a fast JSON parser (orjson) turned into floats.
+_BIG = float(2**63)
+_MISSING = object()
+
+
+def _plain_value(value: Any, depth: int = 0) -> bool:
+    """A JSON value of exact built-in types, nested at most 32 deep, with no NaN and no float
+    of 2**63 or more."""
+    t = type(value)
+    if t is str or t is int or t is bool or value is None:
+        return True
+    if t is float:
+        return -_BIG < value < _BIG
+    if depth >= 32:
+        return False
+    if t is list:
+        items = value
+    elif t is dict:
+        items = value.values()
+    else:
+        return False
+    for item in items:
+        if not _plain_value(item, depth + 1):
+            return False
+    return True
+
+
+def _plain_ref(data: Any) -> EntityRef | None:
+    if type(data) is dict:
+        id_, name, type_ = data.get("id"), data.get("name"), data.get("type")
+        if type(id_) is str and type(name) is str and type(type_) is str:
+            return EntityRef(id_, name, type_)
+    return None
+
+
+def _plain_document(data: dict) -> DocumentRecord | None:
+    get = data.get
+    id_, source = get("id"), get("source")
+    title, url, published = get("title"), get("url"), get("published")
+    digest, version = get("text_sha256"), get("extractor_version")
+    if type(id_) is str and type(source) is str \
+            and (title is None or type(title) is str) and (url is None or type(url) is str) \
+            and (published is None or type(published) is str) \
+            and (digest is None or type(digest) is str) and (version is None or type(version) is str):
+        return DocumentRecord(id_, source, title, url, published, digest, version)
+    return None
+
+
+def _plain_entity(data: dict) -> EntityRecord | None:
+    get = data.get
+    id_, name, type_, doc_id = get("id"), get("name"), get("type"), get("doc_id")
+    aliases = get("aliases", _MISSING)
+    if aliases is _MISSING:
+        aliases = []
+    elif type(aliases) is not list:
+        return None
+    else:
+        for alias in aliases:
+            if type(alias) is not str:
+                return None
+    if type(id_) is str and type(name) is str and type(type_) is str and type(doc_id) is str:
+        return EntityRecord(id_, name, type_, doc_id, aliases)
+    return None
+
+
+def _plain_relation(data: dict) -> RelationRecord | None:
+    get = data.get
+    doc_id, relation, ev = get("doc_id"), get("relation"), get("evidence")
+    confidence, status = get("confidence", 0.9), get("status", "asserted")
+    if not (type(doc_id) is str and type(relation) is str and type(ev) is dict and type(status) is str):
+        return None
+    t = type(confidence)
+    if not ((t is float or t is int) and -_BIG < confidence < _BIG):
+        return None
+    sentence, start, end = ev.get("sentence"), ev.get("start"), ev.get("end")
+    if not (type(sentence) is str and type(start) is int and type(end) is int):
+        return None
+    properties = get("properties", _MISSING)
+    if properties is _MISSING:
+        properties = {}
+    elif type(properties) is not dict or properties and not _plain_value(properties):
+        return None
+    subject, object_ = _plain_ref(get("subject")), _plain_ref(get("object"))
+    if subject is None or object_ is None:
+        return None
+    reported = get("reported_by")
+    if reported is not None:
+        reported = _plain_ref(reported)
+        if reported is None:
+            return None
+    return RelationRecord(doc_id, subject, relation, object_, Evidence(sentence, start, end),
+                          float(confidence), properties, status, reported)
+
+
+_PLAIN = {"document": _plain_document, "entity": _plain_entity, "relation": _plain_relation}
+
+
+def plain_record_from_dict(data: Any) -> Record | None:
+    """The record of a well-formed line, in a few direct type checks; None when anything is
+    unusual: a wrong or missing field, but also a subclass of a JSON type, NaN, properties
+    nested deeply, or a float of 2**63 or more (orjson makes floats of integers too large
+    for 64 bits, where ``json.loads`` keeps them ints). ``record_from_dict`` then builds the
+    record field by field and says what is wrong. Whatever this accepts, both give equal
+    records."""
+    if type(data) is dict:
+        kind = data.get("kind")
+        if type(kind) is str:
+            build = _PLAIN.get(kind)
+            if build is not None:
+                return build(data)
+    return None
+
+
+def _checked_record_from_dict(data: Any) -> Record:
+    """Build a record field by field, raising RecordError with the first thing wrong."""
     if not isinstance(data, dict):
         raise RecordError("a record must be a JSON object")
     kind = data.get("kind")

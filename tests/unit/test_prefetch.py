@@ -1,0 +1,269 @@
+"""``prefetched``: a thread reads ahead of the loader, and nothing else changes."""
+
+import subprocess
+import sys
+import threading
+import time
+import traceback
+
+import pytest
+
+from loader.errors import InputsRejected
+from loader.pipeline import prefetched
+
+
+def _prefetch_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "kgload-prefetch"]
+
+
+def _wait_until(condition, timeout=5.0) -> bool:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if condition():
+            return True
+        time.sleep(0.01)
+    return condition()
+
+
+@pytest.fixture(autouse=True)
+def _no_thread_left():
+    yield
+    assert _wait_until(lambda: not _prefetch_threads()), "a prefetch thread outlived its test"
+
+
+def test_items_come_in_order_and_all_of_them():
+    assert list(prefetched(range(10_000), depth=7)) == list(range(10_000))
+    assert list(prefetched([], depth=1)) == []
+    assert list(prefetched(iter("abc"), depth=1)) == ["a", "b", "c"]
+
+
+def test_the_items_are_produced_in_another_thread():
+    def items():
+        yield threading.current_thread().name
+
+    assert list(prefetched(items())) == ["kgload-prefetch"]
+
+
+class Boom(InputsRejected):
+    pass
+
+
+def _failing():
+    yield 1
+    yield 2
+    raise Boom("the third item failed")
+
+
+def test_an_exception_reaches_the_consumer_with_its_type_and_traceback():
+    got = []
+    with pytest.raises(Boom, match="the third item failed") as info:
+        for item in prefetched(_failing(), depth=1):
+            got.append(item)
+    assert got == [1, 2]  # the items before the failure arrive first
+    assert info.value.exit_code == InputsRejected.exit_code
+    frames = [frame.name for frame in traceback.extract_tb(info.value.__traceback__)]
+    assert "_failing" in frames  # where it was raised, in the producer thread
+
+
+def test_a_failure_to_start_iterating_reaches_the_consumer():
+    with pytest.raises(TypeError):
+        list(prefetched(42))
+
+
+def test_the_queue_is_bounded():
+    produced = []
+
+    def items():
+        for i in range(100_000):
+            produced.append(i)
+            yield i
+
+    stream = prefetched(items(), depth=5)
+    assert next(stream) == 0
+    # one taken, five waiting in the queue, one more made and waiting for room: no more
+    assert _wait_until(lambda: len(produced) == 7)
+    time.sleep(0.2)
+    assert len(produced) == 7
+    assert next(stream) == 1
+    assert _wait_until(lambda: len(produced) == 8)
+    stream.close()
+
+
+@pytest.mark.parametrize("how", ["close", "exception", "interrupt"])
+def test_a_consumer_that_stops_early_stops_the_producer(how):
+    closed = threading.Event()
+
+    def endless():
+        try:
+            i = 0
+            while True:
+                yield i
+                i += 1
+        finally:
+            closed.set()  # the producer closes its input (files, generators)
+
+    stream = prefetched(endless(), depth=3)
+    if how == "close":
+        assert next(stream) == 0
+        stream.close()
+    else:
+        error = RuntimeError if how == "exception" else KeyboardInterrupt
+        with pytest.raises(error):
+            for item in stream:
+                if item == 10:
+                    raise error("stop")
+        del stream  # what happens when the consumer's frame goes
+    assert closed.wait(5)
+    assert _wait_until(lambda: not _prefetch_threads())
+
+
+def test_a_producer_blocked_on_a_full_queue_stops_too():
+    stream = prefetched(iter(range(10**9)), depth=2)
+    next(stream)
+    time.sleep(0.1)  # the producer now waits for room
+    stream.close()
+    assert _wait_until(lambda: not _prefetch_threads())
+
+
+def test_the_process_exits_while_a_producer_is_still_busy():
+    code = (
+        "import time\n"
+        "from loader.pipeline import prefetched\n"
+        "def slow():\n"
+        "    while True:\n"
+        "        time.sleep(0.01)\n"
+        "        yield 1\n"
+        "stream = prefetched(slow(), depth=2)\n"
+        "next(stream)\n"
+        "time.sleep(0.2)\n"
+        "print('done')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)
+    assert out.returncode == 0 and out.stdout == "done\n", out.stderr
+
+
+def test_depth_must_be_positive():
+    with pytest.raises(ValueError):
+        next(prefetched([1], depth=0))
+
+
+# ------------------------------------------------------------------ in `kgload load`
+
+class _FakeGraph:
+    def __init__(self, settings):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+class _FakeLoader:
+    """Consumes the bundles as Loader does: rejections through on_reject, in order."""
+
+    def __init__(self, graph, batch_size=10000, on_reject=None):
+        from loader.load import LoadSummary
+
+        self.on_reject = on_reject
+        self.summary = LoadSummary()
+
+    def load(self, bundles, on_document=None):
+        from loader.inputs import Rejection
+        from loader.render import message
+
+        for item in bundles:
+            if isinstance(item, Rejection):
+                self.summary.rejected.append(item)
+                self.on_reject(item)
+            else:
+                message(f"loaded {item.document.id}")
+
+
+def _load(monkeypatch, paths):
+    from typer.testing import CliRunner
+
+    import loader.graph
+    import loader.load
+    from loader.cli import app
+
+    monkeypatch.setattr(loader.graph, "Graph", _FakeGraph)
+    monkeypatch.setattr(loader.load, "Loader", _FakeLoader)
+    monkeypatch.setenv("NEO4J_PASSWORD", "x")
+    return CliRunner().invoke(app, ["load", "--quiet", *map(str, paths)])
+
+
+def test_load_prints_rejections_in_input_order(monkeypatch, tmp_path):
+    import json
+
+    lines = []
+    for i in range(600):  # more documents than the prefetch queue holds
+        lines.append(json.dumps({"kind": "document", "id": f"d{i}", "source": "s"}))
+        if i % 100 == 50:
+            lines.append("{broken")
+    (tmp_path / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = _load(monkeypatch, [tmp_path / "a.jsonl", tmp_path / "missing.jsonl"])
+    expected = []
+    lineno = 0
+    for i in range(600):
+        lineno += 1
+        expected.append(f"loaded d{i}")
+        if i % 100 == 50:
+            lineno += 1
+            # a bad line is reported when read, before the document above it is loaded
+            expected.insert(-1, f"Rejected {tmp_path / 'a.jsonl'}:{lineno}: malformed JSON "
+                                "(Expecting property name enclosed in double quotes)")
+    expected.append(f"Rejected {tmp_path / 'missing.jsonl'}: no such file or directory")
+    expected.append("Error: 7 input(s) rejected (see the lines above)")
+    assert out.exit_code == 4, out.output
+    assert out.stderr.splitlines() == expected
+
+
+def test_an_error_while_reading_is_one_line_and_its_exit_code(monkeypatch, tmp_path):
+    import loader.inputs
+    from loader.errors import UsageError
+
+    def failing_read_inputs(paths, stdin=None):
+        yield from ()
+        raise UsageError("cannot read the inputs")
+
+    monkeypatch.setattr(loader.inputs, "read_inputs", failing_read_inputs)
+    out = _load(monkeypatch, [tmp_path])
+    assert out.exit_code == 2
+    assert out.stderr.splitlines() == ["Error: cannot read the inputs"]
+
+
+@pytest.mark.parametrize("then", [None, "KgloadError", "BufferError"])
+def test_ctrl_c_while_loading_is_interrupted_whatever_the_driver_raises_next(monkeypatch, tmp_path, then):
+    """A Ctrl-C can land in the Neo4j driver mid-transaction (more often while another thread
+    holds the GIL); the rollback may then fail. The user still gets one line and exit 130."""
+    from loader.errors import KgloadError
+
+    def load(self, bundles, on_document=None):
+        try:
+            raise KeyboardInterrupt
+        finally:
+            if then == "KgloadError":
+                raise KgloadError("Neo4j refused the request (Neo.ClientError.Request.Invalid): ...")
+            if then == "BufferError":
+                raise BufferError("Existing exports of data: object cannot be re-sized")
+
+    monkeypatch.setattr(_FakeLoader, "load", load)
+    out = _load(monkeypatch, [tmp_path])
+    assert out.exit_code == 130
+    assert out.stderr == "Interrupted.\n"
+
+
+def test_an_error_raised_while_handling_another_is_still_that_error(monkeypatch, tmp_path):
+    from loader.errors import KgloadError
+
+    def load(self, bundles, on_document=None):
+        try:
+            raise KgloadError("first")
+        except KgloadError:
+            raise KgloadError("second") from None
+
+    monkeypatch.setattr(_FakeLoader, "load", load)
+    out = _load(monkeypatch, [tmp_path])
+    assert out.exit_code == 1 and out.stderr == "Error: second\n"
