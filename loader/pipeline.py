@@ -11,7 +11,7 @@ import threading
 from typing import Callable, Iterable, Iterator, TypeVar
 
 from .inputs import InputItem, RecordBatch, Rejection, SourceDocument
-from .load import DocumentBundle, bundle_from_records, bundle_records
+from .load import DocumentBundle, PreparedDocument, bundle_from_records, bundle_records, prepare_bundle
 
 EXTRACT_CHUNK_DOCS = 64
 # Items (one per document) a prefetching thread may be ahead: most of a transaction of 10,000
@@ -68,9 +68,24 @@ def records_from_inputs(items: Iterable[InputItem], extractor: LazyExtractor,
 
 
 def bundles_from_inputs(items: Iterable[InputItem], extractor: LazyExtractor,
-                        on_note: Callable[[str], None] | None = None) -> Iterator[DocumentBundle | Rejection]:
+                        on_note: Callable[[str], None] | None = None
+                        ) -> Iterator[DocumentBundle | PreparedDocument | Rejection]:
+    """Documents to load: extracted from texts, grouped from records; documents already
+    prepared (``prepared_records``) and rejections pass through."""
     for group in records_from_inputs(items, extractor, on_note):
-        yield group if isinstance(group, Rejection) else bundle_from_records(group)
+        yield group if isinstance(group, (Rejection, PreparedDocument)) else bundle_from_records(group)
+
+
+def prepared_records(items: Iterable[InputItem]) -> Iterator[InputItem | PreparedDocument]:
+    """Record batches turned into prepared documents (grouped, validated, rows built) as they
+    are read; other items unchanged. ``kgload load`` runs this in its reading thread, so the
+    work overlaps the writes."""
+    for item in items:
+        if isinstance(item, RecordBatch):
+            for bundle in bundle_records(item.records, item.source):
+                yield bundle if isinstance(bundle, Rejection) else prepare_bundle(bundle)
+        else:
+            yield item
 
 
 # ------------------------------------------------------------------ prefetching

@@ -171,6 +171,7 @@ class _FakeLoader:
 
     def load(self, bundles, on_document=None):
         from loader.inputs import Rejection
+        from loader.load import PreparedDocument
         from loader.render import message
 
         for item in bundles:
@@ -178,7 +179,8 @@ class _FakeLoader:
                 self.summary.rejected.append(item)
                 self.on_reject(item)
             else:
-                message(f"loaded {item.document.id}")
+                # documents from record files arrive prepared (PreparedDocument), texts as bundles
+                message(f"loaded {item.id if isinstance(item, PreparedDocument) else item.document.id}")
 
 
 def _load(monkeypatch, paths):

@@ -1,0 +1,69 @@
+"""prepare_bundle: one document's records turned into the load templates' rows, before any write."""
+
+from __future__ import annotations
+
+from loader.inputs import Rejection
+from loader.load import DocumentBundle, PreparedDocument, prepare_bundle
+from loader.records import DocumentRecord, EntityRecord, EntityRef, Evidence, RelationRecord, evidence_id_for
+
+US = EntityRef("united-states", "United States", "Country")
+GUAIDO = EntityRef("juan-guaido", "Juan Guaido", "Person")
+MADURO = EntityRef("nicolas-maduro", "Nicolas Maduro", "Person")
+LAVROV = EntityRef("sergei-lavrov", "Sergei Lavrov", "Person")
+
+
+def rel(subj, relation, obj, start, sentence, status="asserted", **kw):
+    return RelationRecord("doc-1", subj, relation, obj, Evidence(sentence, start, start + len(sentence)),
+                          status=status, **kw)
+
+
+def bundle(relations, entities=(), published="2019-03-26", sha="abc"):
+    doc = DocumentRecord("doc-1", "a.txt", "A", None, published, sha, "test-1")
+    return DocumentBundle(doc, list(entities), list(relations))
+
+
+def test_rows_of_a_document():
+    twice = rel(US, "RECOGNIZES", GUAIDO, 0, "The U.S. recognized Guaido.")
+    b = bundle(
+        [twice, twice,  # the same mention listed twice counts once
+         rel(US, "RECOGNIZES", GUAIDO, 40, "Washington backs Guaido."),
+         rel(US, "RECOGNIZES", MADURO, 80, "The U.S. does not recognize Maduro.", status="negated"),
+         rel(US, "ACCUSES", MADURO, 120, "Lavrov said the U.S. accused Maduro.", reported_by=LAVROV,
+             properties={"charge": "a coup", "key": "not-a-real-key"})],
+        entities=[EntityRecord("united-states", "United States", "Country", "doc-1", ["U.S.", "US"])],
+    )
+    p = prepare_bundle(b)
+    assert isinstance(p, PreparedDocument)
+    assert p.size == 1 + 1 + 5
+    assert p.document_row["entity_ids"] == ["juan-guaido", "nicolas-maduro", "united-states"]
+    assert p.document_row["text_sha256"] == "abc" and p.document_row["published"] == "2019-03-26"
+    assert p.entity_rows == [("united-states", "United States", "Country", ["United States", "U.S.", "US"])]
+    # four distinct mentions; the negated one is evidence but not an asserted mention
+    assert [e["id"] for e in p.evidence] == [evidence_id_for(r) for r in b.relations[1:]]
+    assert p.asserted == {
+        "united-states|RECOGNIZES|juan-guaido": ["united-states", "RECOGNIZES", "juan-guaido", 2],
+        "united-states|ACCUSES|nicolas-maduro": ["united-states", "ACCUSES", "nicolas-maduro", 1],
+    }
+    accusation = p.evidence[-1]["props"]
+    # reserved names among the mention's properties never overwrite the evidence's own
+    assert accusation == {
+        "charge": "a coup", "subject_id": "united-states", "relation": "ACCUSES",
+        "object_id": "nicolas-maduro", "sentence": "Lavrov said the U.S. accused Maduro.",
+        "start": 120, "end": 156, "confidence": 0.9, "status": "asserted",
+        "reported_by_id": "sergei-lavrov",
+    }
+    assert ("sergei-lavrov", "Sergei Lavrov", "Person") in p.reference_rows
+
+
+def test_records_without_a_text_digest_get_one_from_the_records():
+    one = prepare_bundle(bundle([rel(US, "RECOGNIZES", GUAIDO, 0, "The U.S. recognized Guaido.")], sha=None))
+    same = prepare_bundle(bundle([rel(US, "RECOGNIZES", GUAIDO, 0, "The U.S. recognized Guaido.")], sha=None))
+    other = prepare_bundle(bundle([rel(US, "RECOGNIZES", GUAIDO, 0, "The U.S. recognized Guaidó.")], sha=None))
+    assert one.text_sha256.startswith("records:") and one.text_sha256 == same.text_sha256
+    assert other.text_sha256 != one.text_sha256
+
+
+def test_a_document_outside_the_allowlist_is_a_rejection_naming_it():
+    p = prepare_bundle(bundle([rel(US, "KNOWS", GUAIDO, 0, "The U.S. knows Guaido.")]))
+    assert isinstance(p, Rejection)
+    assert str(p) == "a.txt (document doc-1): relation type 'KNOWS' is not in the relation lexicon"
