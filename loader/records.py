@@ -6,6 +6,7 @@ with ``kind``), and loading consumes them. Neither side knows the other.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
@@ -329,6 +330,7 @@ def dump_records(records: Iterable[Record]) -> Iterator[str]:
         yield json.dumps(record.to_dict(), ensure_ascii=False)
 
 
+@functools.lru_cache(maxsize=65536)  # the same names come back in every document
 def name_key(name: str) -> str:
     """Normalised lookup key of a name: lower case, accents and punctuation removed,
     white space and hyphens folded to single spaces ("Juan Guaidó" -> "juan guaido",
