@@ -197,26 +197,30 @@ def load(
     from .graph import Graph
     from .inputs import read_inputs
     from .load import Loader
-    from .pipeline import LazyExtractor, bundles_from_inputs, prefetched, prepared_records
+    from .pipeline import LazyExtractor, bundles_from_inputs, is_long_text, prefetched, prepared_records
 
     # A load holds many small objects for a while; collecting young objects less often saves
     # about a tenth of the client's time and costs some tens of MB.
+    thresholds = gc.get_threshold()
     gc.set_threshold(100_000, 50, 100)
-    with Graph(_connection(uri, username, password, database)) as graph:
-        loader = Loader(graph, batch_size=batch_size, on_reject=lambda r: message(f"Rejected {r}"))
-        extractor = LazyExtractor(model, workers)
-        # Inputs are read, parsed and (records) prepared in a thread while the loader waits on
-        # Neo4j; extraction (spaCy) stays in this thread.
-        with _progress(quiet, "Loading") as progress, \
-                closing(prefetched(prepared_records(read_inputs(paths)))) as items:
-            task = progress.add_task("load", total=None)
-            loader.load(
-                bundles_from_inputs(items, extractor, on_note=lambda n: message(f"Note: {n}")),
-                on_document=lambda n: progress.advance(task, n),
-            )
-        summary = loader.summary
-        if not quiet:
-            message(_summary_text(summary))
+    try:
+        with Graph(_connection(uri, username, password, database)) as graph:
+            loader = Loader(graph, batch_size=batch_size, on_reject=lambda r: message(f"Rejected {r}"))
+            extractor = LazyExtractor(model, workers)
+            # Inputs are read, parsed and (records) prepared in a thread while the loader waits
+            # on Neo4j; extraction (spaCy) stays in this thread.
+            reading = prefetched(prepared_records(read_inputs(paths)), is_heavy=is_long_text)
+            with _progress(quiet, "Loading") as progress, closing(reading) as items:
+                task = progress.add_task("load", total=None)
+                loader.load(
+                    bundles_from_inputs(items, extractor, on_note=lambda n: message(f"Note: {n}")),
+                    on_document=lambda n: progress.advance(task, n),
+                )
+            summary = loader.summary
+            if not quiet:
+                message(_summary_text(summary))
+    finally:
+        gc.set_threshold(*thresholds)
     if summary.rejected:
         raise InputsRejected(f"{len(summary.rejected)} input(s) rejected (see the lines above)")
 

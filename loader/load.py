@@ -130,6 +130,8 @@ def validate_bundle(bundle: DocumentBundle) -> str | None:
         if not i or len(i) > MAX_ID_CHARS:
             return f"id of {len(i):,} characters (ids must have 1 to {MAX_ID_CHARS})"
     for rel in bundle.relations:
+        if rel.doc_id != bundle.document.id:
+            return f"relation record of document {rel.doc_id!r} among the records of document {bundle.document.id!r}"
         for key, value in rel.properties.items():
             if not isinstance(key, str) or not key or "\x00" in key or len(key) > MAX_PROPERTY_KEY_CHARS \
                     or "`" in key:
@@ -204,7 +206,8 @@ def prepare_bundle(bundle: DocumentBundle, source: str | None = None) -> Prepare
     entity_rows = [(e.id, e.name, e.type, [e.name, *e.aliases]) for e in bundle.entities]
     mentioned = {e.id for e in bundle.entities}
     reference_rows = []
-    evidence: dict[str, dict] = {}  # the same mention listed twice in one document counts once
+    # the same mention listed twice in one document counts once; the last listing's details win
+    evidence: dict[str, dict] = {}
     asserted: dict[str, list] = {}
     for r in bundle.relations:
         for ref in (r.subject, r.object, r.reported_by):
@@ -213,8 +216,7 @@ def prepare_bundle(bundle: DocumentBundle, source: str | None = None) -> Prepare
         mentioned.add(r.subject.id)
         mentioned.add(r.object.id)
         evidence_id = evidence_id_for(r)
-        if evidence_id in evidence:
-            continue
+        repeated = evidence_id in evidence
         props = _clean_properties(r.properties) if r.properties else {}
         props["subject_id"] = r.subject.id
         props["relation"] = r.relation
@@ -226,7 +228,7 @@ def prepare_bundle(bundle: DocumentBundle, source: str | None = None) -> Prepare
         props["status"] = r.status
         props["reported_by_id"] = r.reported_by.id if r.reported_by else None
         evidence[evidence_id] = {"id": evidence_id, "props": props}
-        if r.status == "asserted":
+        if r.status == "asserted" and not repeated:
             key = fact_key(r.subject.id, r.relation, r.object.id)
             fact = asserted.get(key)
             if fact is None:
@@ -300,7 +302,14 @@ class Loader:
         for doc in chunk:
             unique.setdefault(doc.id, doc)
         duplicates = len(chunk) - len(unique)
-        result = self.graph.write_transaction(lambda w: self._write_chunk(w, list(unique.values())))
+        docs = list(unique.values())
+        try:
+            result = self.graph.write_transaction(lambda w: self._write_chunk(w, docs))
+        except _EntitiesMissing:
+            # entities this loader wrote earlier are gone (a reset or a hand edit during the
+            # run): the transaction was rolled back; write the chunk again, sending every entity
+            self._written_aliases.clear()
+            result = self.graph.write_transaction(lambda w: self._write_chunk(w, docs))
         # only once the transaction has committed: these entities now carry these aliases
         for entity_id, aliases in result["entity_aliases"].items():
             self._written_aliases.setdefault(entity_id, set()).update(aliases)
@@ -380,7 +389,10 @@ class Loader:
                               if k and len(k) <= MAX_ALIAS_KEY_CHARS)
         w.run("load/merge_aliases", alias_rows)
 
-        w.run("load/merge_documents", [d.document_row for d in to_load])
+        doc_counts = w.run("load/merge_documents", [d.document_row for d in to_load])
+        if len(entity_writes) < len(entity_rows) and doc_counts.get("relationships_created", 0) \
+                < sum(len(d.document_row["entity_ids"]) for d in to_load):
+            raise _EntitiesMissing()  # some entity not sent this time is not in the graph
         ev_counts = w.run("load/create_evidence",
                           [{"doc_id": d.id, "evidence": d.evidence} for d in to_load if d.evidence])
 
@@ -420,6 +432,10 @@ class Loader:
 
 
 _NOTHING: frozenset = frozenset()
+
+
+class _EntitiesMissing(Exception):
+    """Entities the loader skipped as already written were not found (rolls the chunk back)."""
 
 
 def _read_documents() -> str:

@@ -7,6 +7,7 @@ spaCy is imported only when some input needs extracting, so loading record files
 from __future__ import annotations
 
 import queue
+import time
 import threading
 from typing import Callable, Iterable, Iterator, TypeVar
 
@@ -17,6 +18,8 @@ EXTRACT_CHUNK_DOCS = 64
 # Items (one per document) a prefetching thread may be ahead: most of a transaction of 10,000
 # records, and few enough that memory and garbage collection stay low.
 PREFETCH_DEPTH = 256
+# texts longer than this are read ahead one at a time (256 of them could fill the memory)
+PREFETCH_LONG_TEXT_CHARS = 256 * 1024
 
 T = TypeVar("T")
 
@@ -76,6 +79,11 @@ def bundles_from_inputs(items: Iterable[InputItem], extractor: LazyExtractor,
         yield group if isinstance(group, (Rejection, PreparedDocument)) else bundle_from_records(group)
 
 
+def is_long_text(item) -> bool:
+    """A document whose text is long enough that reading ahead should hold only one."""
+    return isinstance(item, SourceDocument) and len(item.text) > PREFETCH_LONG_TEXT_CHARS
+
+
 def prepared_records(items: Iterable[InputItem]) -> Iterator[InputItem | PreparedDocument]:
     """Record batches turned into prepared documents (grouped, validated, rows built) as they
     are read; other items unchanged. ``kgload load`` runs this in its reading thread, so the
@@ -100,8 +108,11 @@ class _Raised:
         self.exc = exc
 
 
-def prefetched(items: Iterable[T], depth: int = PREFETCH_DEPTH) -> Iterator[T]:
+def prefetched(items: Iterable[T], depth: int = PREFETCH_DEPTH,
+               is_heavy: Callable[[T], bool] | None = None) -> Iterator[T]:
     """``items`` in the same order, computed by a daemon thread up to ``depth`` items ahead.
+    A heavy item (``is_heavy``, e.g. a long article's text) is queued only once the consumer
+    has taken everything before it, so at most one waits in memory.
 
     While the consumer waits on Neo4j (the driver releases the GIL), the thread reads and
     parses what comes next. An exception the thread meets is raised in the consumer, of the
@@ -124,11 +135,17 @@ def prefetched(items: Iterable[T], depth: int = PREFETCH_DEPTH) -> Iterator[T]:
         entries.put(entry)
         return True
 
+    def wait_until_taken() -> None:
+        while not entries.empty() and not stop.is_set():
+            time.sleep(0.005)
+
     def produce() -> None:
         try:
             iterator = iter(items)
             try:
                 for item in iterator:
+                    if is_heavy is not None and is_heavy(item):
+                        wait_until_taken()
                     if not put(item):
                         break
             finally:

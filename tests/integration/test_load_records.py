@@ -155,6 +155,21 @@ def test_document_node_deleted_by_hand_is_loaded_again_without_double_counting(e
     assert graph_fingerprint(empty_graph) == clean
 
 
+def test_entities_deleted_during_a_run_are_written_again(empty_graph):
+    loader = Loader(empty_graph, batch_size=1)
+    loader.load(bundle_records(doc_a()))
+    # a reset in another terminal while this loader still runs: the entities it wrote are gone
+    empty_graph.run_autocommit("load/reset_graph")
+    loader.load(bundle_records(doc_b()))
+    assert relationship(empty_graph, "united-states", "RECOGNIZES", "juan-guaido") == [
+        {"mentions": 1, "documents": 1, "first_seen": "2019-04-01", "last_seen": "2019-04-01"}
+    ]
+    after_reset = graph_fingerprint(empty_graph)
+    empty_graph.run_autocommit("load/reset_graph")
+    load(empty_graph, doc_b())
+    assert graph_fingerprint(empty_graph) == after_reset
+
+
 def test_changed_document_replaces_its_evidence(empty_graph):
     load(empty_graph, doc_a() + doc_b())
     summary = load(empty_graph, doc_b(text_sha="bbb-2", with_us=False))

@@ -89,6 +89,39 @@ def test_the_queue_is_bounded():
     stream.close()
 
 
+def test_a_heavy_item_waits_until_the_consumer_has_taken_everything_before_it():
+    produced = []
+
+    def items():
+        for i in range(100):
+            produced.append(i)
+            yield i
+
+    # multiples of 10 are heavy
+    stream = prefetched(items(), depth=50, is_heavy=lambda i: i % 10 == 0)
+    assert next(stream) == 0
+    # 1..9 queued, 10 made and held back while 1..9 wait: no more
+    assert _wait_until(lambda: len(produced) == 11)
+    time.sleep(0.2)
+    assert len(produced) == 11
+    assert [next(stream) for _ in range(8)] == list(range(1, 9))
+    time.sleep(0.2)
+    assert len(produced) == 11  # 9 still waits
+    assert next(stream) == 9
+    # the queue is empty: 10 goes in, then 11..19, and 20 is held back
+    assert _wait_until(lambda: len(produced) == 21)
+    assert list(stream) == list(range(10, 100))
+
+
+def test_long_texts_are_heavy_and_records_are_not():
+    from loader.inputs import SourceDocument
+    from loader.pipeline import PREFETCH_LONG_TEXT_CHARS, is_long_text
+
+    assert is_long_text(SourceDocument(id="a", text="x" * (PREFETCH_LONG_TEXT_CHARS + 1), source="a.txt"))
+    assert not is_long_text(SourceDocument(id="b", text="A short article.", source="b.txt"))
+    assert not is_long_text("x" * (PREFETCH_LONG_TEXT_CHARS + 1))
+
+
 @pytest.mark.parametrize("how", ["close", "exception", "interrupt"])
 def test_a_consumer_that_stops_early_stops_the_producer(how):
     closed = threading.Event()

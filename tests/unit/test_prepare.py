@@ -67,3 +67,18 @@ def test_a_document_outside_the_allowlist_is_a_rejection_naming_it():
     p = prepare_bundle(bundle([rel(US, "KNOWS", GUAIDO, 0, "The U.S. knows Guaido.")]))
     assert isinstance(p, Rejection)
     assert str(p) == "a.txt (document doc-1): relation type 'KNOWS' is not in the relation lexicon"
+
+
+def test_a_mention_listed_twice_counts_once_and_keeps_the_last_details():
+    first = rel(US, "RECOGNIZES", GUAIDO, 0, "The U.S. recognized Guaido.", confidence=0.5)
+    last = rel(US, "RECOGNIZES", GUAIDO, 0, "The U.S. recognized Guaido.", confidence=0.8)
+    p = prepare_bundle(bundle([first, last]))
+    assert len(p.evidence) == 1 and p.evidence[0]["props"]["confidence"] == 0.8
+    assert p.asserted == {"united-states|RECOGNIZES|juan-guaido": ["united-states", "RECOGNIZES", "juan-guaido", 1]}
+
+
+def test_a_relation_of_another_document_is_refused():
+    stray = RelationRecord("doc-2", US, "RECOGNIZES", GUAIDO, Evidence("The U.S. recognized Guaido.", 0, 27))
+    p = prepare_bundle(bundle([stray]))
+    assert isinstance(p, Rejection)
+    assert p.reason == "relation record of document 'doc-2' among the records of document 'doc-1'"
