@@ -19,9 +19,9 @@ CALL (accuser_key, accused_key) {
   RETURN s, r, o
 }
 WITH s, r, o, accused_key
-WHERE accused_key = '' OR EXISTS { MATCH (:Alias {key: accused_key})-[:ALIAS_OF]->(o) }
+WHERE accused_key = '' OR accused_key IN [(o)<-[:ALIAS_OF]-(alias_of_o) | alias_of_o.key]
 CALL (s, o) {
-  MATCH (v:Evidence {key: s.id + '|ACCUSES|' + o.id})
+  MATCH (v:Evidence {key: s.id + '|ACCUSES|' + o.id}) USING INDEX v:Evidence(key)
   WHERE v.status = 'asserted'
   WITH v ORDER BY v.published, v.doc_id, v.start
   RETURN collect(DISTINCT v.charge) AS charges

@@ -14,9 +14,9 @@ CALL (key) {
 }
 // the articles that report a's recognition, and the other recognitions they report
 MATCH (x:Entity)-[:RECOGNIZES]->(a)
-MATCH (v:Evidence {key: x.id + '|RECOGNIZES|' + a.id})
+MATCH (v:Evidence {key: x.id + '|RECOGNIZES|' + a.id}) USING INDEX v:Evidence(key)
 WHERE v.status = 'asserted'
-MATCH (w:Evidence {doc_id: v.doc_id})
+MATCH (w:Evidence {doc_id: v.doc_id}) USING INDEX w:Evidence(doc_id)
 WHERE w.relation = 'RECOGNIZES' AND w.status = 'asserted' AND w.object_id <> a.id
 MATCH (b:Entity {id: w.object_id})
 WHERE b.type = a.type

@@ -19,9 +19,9 @@ CALL (actor_key, place_key) {
   RETURN s, r, o
 }
 WITH s, r, o, place_key
-WHERE place_key = '' OR EXISTS { MATCH (:Alias {key: place_key})-[:ALIAS_OF]->(o) }
+WHERE place_key = '' OR place_key IN [(o)<-[:ALIAS_OF]-(alias_of_o) | alias_of_o.key]
 CALL (s, o) {
-  MATCH (v:Evidence {key: s.id + '|DEPLOYS_TO|' + o.id})
+  MATCH (v:Evidence {key: s.id + '|DEPLOYS_TO|' + o.id}) USING INDEX v:Evidence(key)
   WHERE v.status = 'asserted'
   WITH v ORDER BY v.published, v.doc_id, v.start
   RETURN collect(DISTINCT v.asset) AS assets, collect(DISTINCT v.when) AS dates

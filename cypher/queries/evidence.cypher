@@ -8,7 +8,7 @@ WITH reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower
 MATCH (alias:Alias {key: subject_key})-[:ALIAS_OF]->(s:Entity) USING INDEX SEEK alias:Alias(key)
 MATCH (alias2:Alias {key: object_key})-[:ALIAS_OF]->(o:Entity) USING INDEX SEEK alias2:Alias(key)
 // every relation type, or the one given: the evidence key is subject id|relation|object id (index seek on its prefix)
-MATCH (v:Evidence)-[:FROM_DOCUMENT]->(d:Document)
+MATCH (v:Evidence)-[:FROM_DOCUMENT]->(d:Document) USING INDEX v:Evidence(key)
 WHERE v.key STARTS WITH s.id + '|' + CASE relation WHEN '' THEN '' ELSE relation + '|' + o.id END
   AND v.subject_id = s.id AND v.object_id = o.id AND (relation = '' OR v.relation = relation)
 WITH s, o, v.relation AS rel, v, d
