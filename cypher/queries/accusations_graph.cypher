@@ -4,6 +4,6 @@
 WITH reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim(coalesce($accuser, ''))), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS accuser_key,
      reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim(coalesce($accused, ''))), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS accused_key
 MATCH (s:Entity)-[r:ACCUSES]->(o:Entity)
-WHERE (accuser_key = '' OR accuser_key IN [(s)<-[:ALIAS_OF]-(alias_of_s) | alias_of_s.key])
-  AND (accused_key = '' OR accused_key IN [(o)<-[:ALIAS_OF]-(alias_of_o) | alias_of_o.key])
+WHERE (accuser_key = '' OR EXISTS { MATCH (:Alias {key: accuser_key})-[:ALIAS_OF]->(s) })
+  AND (accused_key = '' OR EXISTS { MATCH (:Alias {key: accused_key})-[:ALIAS_OF]->(o) })
 RETURN s, r, o

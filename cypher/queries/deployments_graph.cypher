@@ -4,6 +4,6 @@
 WITH reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim(coalesce($actor, ''))), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS actor_key,
      reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim(coalesce($place, ''))), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS place_key
 MATCH (s:Entity)-[r:DEPLOYS_TO]->(o:Entity)
-WHERE (actor_key = '' OR actor_key IN [(s)<-[:ALIAS_OF]-(alias_of_s) | alias_of_s.key])
-  AND (place_key = '' OR place_key IN [(o)<-[:ALIAS_OF]-(alias_of_o) | alias_of_o.key])
+WHERE (actor_key = '' OR EXISTS { MATCH (:Alias {key: actor_key})-[:ALIAS_OF]->(s) })
+  AND (place_key = '' OR EXISTS { MATCH (:Alias {key: place_key})-[:ALIAS_OF]->(o) })
 RETURN s, r, o
