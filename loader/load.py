@@ -248,12 +248,6 @@ def prepare_bundle(bundle: DocumentBundle, source: str | None = None) -> Prepare
     )
 
 
-def prepare_bundles(items: Iterable[DocumentBundle | Rejection]) -> Iterator[PreparedDocument | Rejection]:
-    """``prepare_bundle`` over a stream; rejections pass through."""
-    for item in items:
-        yield item if isinstance(item, Rejection) else prepare_bundle(item)
-
-
 class Loader:
     def __init__(self, graph: Graph, batch_size: int = 10000, on_reject=None):
         self.graph = graph
@@ -271,7 +265,7 @@ class Loader:
 
     def load(self, bundles: Iterable[DocumentBundle | PreparedDocument | Rejection], on_document=None) -> LoadSummary:
         """Load documents in chunks of about ``batch_size`` records; rejections are counted.
-        Bundles not yet prepared (``prepare_bundles``) are prepared here."""
+        Bundles not yet prepared (``prepare_bundle``) are prepared here."""
         self.ensure_schema()
         chunk: list[PreparedDocument] = []
         size = 0
