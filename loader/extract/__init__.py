@@ -42,7 +42,7 @@ from ..records import (
 )
 from .lexicon import core_relation_types, lexicon, relation_types
 
-EXTRACTOR_VERSION = "kgload-extract/0.3"
+EXTRACTOR_VERSION = "kgload-extract/0.4"
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 _DATA_DIR = _PACKAGE_DIR.parent / "data"
@@ -59,19 +59,19 @@ __all__ = [
 
 
 def _files(folder: Path, pattern: str) -> list[Path]:
-    return sorted((p for p in folder.glob(pattern) if p.is_file()), key=lambda p: p.name)
+    return sorted((p for p in folder.glob(pattern) if p.is_file()), key=lambda p: p.relative_to(folder).as_posix())
 
 
 @lru_cache(maxsize=1)
 def source_digest() -> str:
-    """sha256 over loader/data/* and loader/extract/*.py, each sorted by file name.
+    """sha256 over loader/data/* and loader/extract/**/*.py, each sorted by relative path.
 
     Line endings are normalised so that a checkout with CRLF gives the same digest."""
     h = hashlib.sha256()
-    for label, folder, pattern in (("data", _DATA_DIR, "*"), ("extract", _PACKAGE_DIR, "*.py")):
+    for label, folder, pattern in (("data", _DATA_DIR, "*"), ("extract", _PACKAGE_DIR, "**/*.py")):
         for path in _files(folder, pattern):
             content = path.read_bytes().replace(b"\r\n", b"\n")
-            h.update(f"{label}/{path.name}\0{len(content)}\0".encode("utf-8"))
+            h.update(f"{label}/{path.relative_to(folder).as_posix()}\0{len(content)}\0".encode("utf-8"))
             h.update(content)
     return h.hexdigest()
 

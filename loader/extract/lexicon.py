@@ -18,7 +18,16 @@ class VerbTrigger:
     lemma: str
     relation: str
     object_prep: str | None = None
+    # the subject is what moves or is present (the force), not who sends it: "troops arrived"
     arrival: bool = False
+    # the object is the place: "troops entered northern Iraq"
+    place_object: bool = False
+    # "blamed the attack on Israel": when the direct object is no actor, the object follows this
+    alt_object_prep: str | None = None
+    # the subject of a that-clause is the object: "charged that Britain is stoking tensions"
+    clause_object: bool = False
+    # a direct object counts only with this preposition too: "charged Chavez with ..."
+    dobj_needs_prep: str | None = None
 
 
 @dataclass
@@ -36,6 +45,10 @@ class RelationSpec:
     noun_object_preps: tuple[str, ...] = ("of",)
     requires_military_asset: bool = False
     object_from_modifier: bool = False
+    # done by being declared: "the decision to recognize X" is the recognition
+    performative: bool = False
+    # nouns that count only with a that-clause, whose subject is the object ("charge that ...")
+    clause_nouns: tuple[str, ...] = ()
 
     @property
     def is_deployment(self) -> bool:
@@ -60,15 +73,15 @@ class Lexicon:
                 out.setdefault(noun, []).append(spec.relation)
         return out
 
-    def trigger_words(self) -> frozenset[str]:
-        words = set(self.verb_triggers())
-        return frozenset(words)
-
 
 def _parse(line: dict) -> RelationSpec:
     relation = line["relation"]
     verbs = [
-        VerbTrigger(v["lemma"], relation, v.get("object_prep"), bool(v.get("arrival")))
+        VerbTrigger(
+            v["lemma"], relation, v.get("object_prep"), bool(v.get("arrival")),
+            bool(v.get("place_object")), v.get("alt_object_prep"), bool(v.get("clause_object")),
+            v.get("dobj_needs_prep"),
+        )
         for v in line.get("verbs", [])
     ]
     return RelationSpec(
@@ -85,6 +98,8 @@ def _parse(line: dict) -> RelationSpec:
         noun_object_preps=tuple(line.get("noun_object_preps", ("of",))),
         requires_military_asset=bool(line.get("requires_military_asset")),
         object_from_modifier=bool(line.get("object_from_modifier")),
+        performative=bool(line.get("performative")),
+        clause_nouns=tuple(line.get("clause_nouns", ())),
     )
 
 

@@ -29,7 +29,9 @@ def asserted(text, ex):
          {("japan", "RECOGNIZES", "omar-haddad")}),
         # control verbs
         ("Nicaragua voted to recognize Nicolas Maduro.", {("nicaragua", "RECOGNIZES", "nicolas-maduro")}),
-        ("Belgium followed France in recognizing Juan Guaido.", {("belgium", "RECOGNIZES", "juan-guaido")}),
+        # annotation.md: "followed X in recognizing Y" -> X recognizes Y (and so does the subject)
+        ("Belgium followed France in recognizing Juan Guaido.",
+         {("belgium", "RECOGNIZES", "juan-guaido"), ("france", "RECOGNIZES", "juan-guaido")}),
         # relative clause whose antecedent is a group led by named members
         ("A coalition led by Kenya and Uganda, which accuses Khartoum of stalling, met on Monday.",
          {("kenya", "ACCUSES", "sudan"), ("uganda", "ACCUSES", "sudan")}),

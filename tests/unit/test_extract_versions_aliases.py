@@ -40,21 +40,24 @@ def entities(text, ex):
 # -- 1. extractor version -------------------------------------------------------------------
 def _by_hand(data_dir: Path, code_dir: Path, meta: dict) -> str:
     h = hashlib.sha256()
-    for label, folder, pattern in (("data", data_dir, "*"), ("extract", code_dir, "*.py")):
-        for path in sorted((p for p in folder.glob(pattern) if p.is_file()), key=lambda p: p.name):
-            content = path.read_bytes().replace(b"\r\n", b"\n")
-            h.update(f"{label}/{path.name}\0{len(content)}\0".encode())
+    # the extractor's code is a package with subpackages (extract/relations/): every .py under
+    # it counts, named by its path relative to the folder
+    for label, folder, pattern in (("data", data_dir, "*"), ("extract", code_dir, "**/*.py")):
+        files = {p.relative_to(folder).as_posix(): p for p in folder.glob(pattern) if p.is_file()}
+        for name in sorted(files):
+            content = files[name].read_bytes().replace(b"\r\n", b"\n")
+            h.update(f"{label}/{name}\0{len(content)}\0".encode())
             h.update(content)
     outer = hashlib.sha256()
-    for part in ("kgload-extract/0.3", h.hexdigest(), meta["name"], meta["version"]):
+    for part in ("kgload-extract/0.4", h.hexdigest(), meta["name"], meta["version"]):
         outer.update(part.encode() + b"\0")
-    return "kgload-extract/0.3+" + outer.hexdigest()[:12]
+    return "kgload-extract/0.4+" + outer.hexdigest()[:12]
 
 
 def test_version_is_code_version_plus_digest_of_data_code_and_model():
-    assert EXTRACTOR_VERSION == "kgload-extract/0.3"
+    assert EXTRACTOR_VERSION == "kgload-extract/0.4"
     version = extractor_version(META)
-    assert re.fullmatch(r"kgload-extract/0\.3\+[0-9a-f]{12}", version)
+    assert re.fullmatch(r"kgload-extract/0\.4\+[0-9a-f]{12}", version)
     assert version == _by_hand(ROOT / "loader" / "data", ROOT / "loader" / "extract", META)
     # the pipeline's name and version count; nothing else in meta does
     assert extractor_version({**META, "version": "3.8.1"}) != version

@@ -1,0 +1,78 @@
+"""Relations from the dependency parse, driven by the lexicon (the ``kgload_relations`` component).
+
+A ``Matcher`` finds the lexicon's trigger words (verbs and nouns by lemma); for each trigger a
+construction (``constructions.py``) finds its arguments in the parse, through one argument
+resolver (``arguments.py``: named entities, forces by nationality, officials by country,
+pronouns bound in the sentence, unnamed places) and one status decision (``status.py``).
+Who acts in a clause is ``clauses.py``; what a sentence adds (asset, date, charge) is
+``properties.py``. Results are plain dicts on ``doc._.kg_relations``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from ..lexicon import Lexicon, lexicon
+from .arguments import Resolver
+from .constructions import Constructions
+from .context import Context
+from .status import better
+
+if not Doc.has_extension("kg_relations"):
+    Doc.set_extension("kg_relations", default=None)
+
+
+class RelationFinder:
+    def __init__(self, lex: Lexicon, nlp: Language):
+        self.lex = lex
+        self.verbs = lex.verb_triggers()
+        self.nouns = lex.noun_triggers()
+        self.matcher = Matcher(nlp.vocab)
+        self.matcher.add("VERB", [[{"LEMMA": {"IN": sorted(self.verbs)}, "POS": {"IN": ["VERB", "AUX"]}}]])
+        self.matcher.add("NOUN", [[{"LEMMA": {"IN": sorted(self.nouns)}, "POS": {"IN": ["NOUN"]}}]])
+        arrival = sorted({v.lemma for vs in self.verbs.values() for v in vs if v.arrival})
+        self._arrival_forms = {f: a for a in arrival for f in (a, a + "s", a + "es")}
+        # captions: "A Russian bomber lands in Caracas" (tagged as a noun at the root)
+        self.matcher.add("ARRIVAL_NOUN", [[{"LOWER": {"IN": sorted(self._arrival_forms)}, "POS": "NOUN", "DEP": "ROOT"}]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx = Context(doc, doc._.kg_mentions or [])
+        rules = Constructions(Resolver(ctx))
+        found: list[dict] = []
+        strings = doc.vocab.strings
+        for match_id, start, _end in self.matcher(doc):
+            token = doc[start]
+            kind = strings[match_id]
+            sent = token.sent
+            if kind == "NOUN":
+                for relation in self.nouns.get(token.lemma_, []):
+                    found.extend(rules.nominal(token, self.lex.specs[relation], sent))
+                continue
+            lemma = token.lemma_ if kind == "VERB" else self._arrival_forms[token.lower_]
+            for trig in self.verbs.get(lemma, []):
+                if kind != "VERB" and not trig.arrival:
+                    continue
+                spec = self.lex.specs[trig.relation]
+                if spec.is_deployment:
+                    found.extend(rules.deployment(token, trig, spec, sent))
+                else:
+                    found.extend(rules.transitive(token, trig, spec, sent))
+        # one record per (sentence, subject, relation, object): the same mention found by two
+        # routes counts once
+        unique: dict[tuple, dict] = {}
+        for rel in found:
+            key = (rel["sent"][0], rel["subject"]["id"], rel["relation"], rel["object"]["id"])
+            if key not in unique or better(rel, unique[key]):
+                unique[key] = rel
+        doc._.kg_relations = sorted(
+            unique.values(),
+            key=lambda r: (r["sent"][0], r["trigger"], r["relation"], r["subject"]["id"], r["object"]["id"]),
+        )
+        return doc
+
+
+@Language.factory("kgload_relations", assigns=["doc._.kg_relations"], requires=["doc._.kg_mentions"])
+def make_relation_finder(nlp: Language, name: str) -> RelationFinder:
+    return RelationFinder(lexicon(), nlp)

@@ -1,0 +1,425 @@
+"""The argument resolver: a noun phrase of the parse -> the entities it stands for.
+
+Every construction asks this module, so a way of naming an entity that works for one relation
+works for all of them:
+
+- named entities, with their coordinated members ("Canada and Japan");
+- members listed after a group noun ("states including A and B", "Serbia's neighbors Hungary,
+  Bulgaria and Croatia", "a bloc led by A");
+- officials and offices without a name stand for their country ("Ethiopia's foreign ministry",
+  "the Sudanese president", "the leaders of A, B and C", "U.S. and Ukrainian officials"), unless
+  the phrase names the person ("the foreign minister, Jorge Arreaza,");
+- forces named by nationality are their country ("Turkish troops", "Venezuela's military",
+  "Chinese and Indian soldiers", "a small group of U.S. military personnel");
+- "the X government/regime" is X, "his government" is the speaker's country;
+- pronouns bound in the sentence: the speaker of reported speech ("Chad's defense minister said
+  he had sent ..."), else the one compatible actor before it;
+- what is recognized may be wrapped: "Kosovo's independence", "the independence of A and B",
+  "the breakaway regions of A and B";
+- places that are not named entities: "the frontier with Sudan", "its border with Colombia",
+  "the Ukrainian border" (a Place "border with X", X its broader place), "the port of Colombo",
+  "a Venezuelan port" (the country), "the Kursk region".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..gazetteer import slug
+from ..words import words
+from .context import (
+    Arg,
+    Context,
+    actor_ref,
+    children,
+    conjuncts,
+    coordination_root,
+    dedupe,
+    own_subject,
+    place_ref,
+    prep_objects,
+)
+
+PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers"}
+PRONOUNS_THING = {"it", "its"}
+PRONOUNS_PLURAL = {"they", "them", "their", "we", "our", "us"}
+RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+NON_PLACE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "EVENT",
+                  "LAW", "WORK_OF_ART", "LANGUAGE"}
+MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
+
+
+def is_military(token: Token) -> bool:
+    """Does the phrase headed by ``token`` name forces or military equipment?"""
+    assets = words("military_assets")
+    mods = words("military_modifiers")
+    lemma = token.lemma_.lower()
+    if lemma in assets or token.lower_ in assets or token.lower_.rstrip("s") in assets:
+        return True
+    for t in token.subtree:
+        if t.i > token.i and t.dep_ == "prep" and t.lower_ != "of":
+            break
+        if t.lemma_.lower() in mods or (t.dep_ in ("compound", "amod") and t.lemma_.lower() in assets):
+            return True
+    return False
+
+
+def quantity_head(token: Token) -> Token:
+    """"a small group of U.S. personnel", "thousands of troops" -> the noun after "of"."""
+    if token.lemma_.lower() in words("quantity_nouns") or token.pos_ == "NUM":
+        for p in prep_objects(token, ("of",)):
+            return p
+    return token
+
+
+class Resolver:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+
+    # -- actors ----------------------------------------------------------------------------
+    def actors(self, token: Token, *, from_modifier: bool = False, group_ok: bool = True,
+               depth: int = 0) -> list[Arg]:
+        """Entities acting through the noun phrase headed by ``token`` (with its conjuncts)."""
+        out: list[Arg] = []
+        for item in conjuncts(token):
+            out.extend(self._actor(item, from_modifier, group_ok, depth))
+        return dedupe(out)
+
+    def _actor(self, item: Token, from_modifier: bool, group_ok: bool, depth: int) -> list[Arg]:
+        ctx = self.ctx
+        m = ctx.mention(item)
+        if m is not None:
+            ref = actor_ref(m)
+            if ref is None:
+                return []
+            if ref["type"] == "Organization" and _is_office(item, m):
+                country = self._modifier_countries(_mention_root(item, m))
+                if country:
+                    return [Arg(c.ref, item, 0.75) for c in country]
+            return [Arg(ref, item, 0.9 if not m.get("dem") else 0.75)]
+        if item.pos_ == "PRON":
+            return [Arg(ref, item, 0.7) for ref in self.pronoun(item)]
+        if depth > 3:
+            return []
+        lemma = item.lemma_.lower()
+        # a person in apposition: "the foreign minister, Jorge Arreaza,"
+        for c in children(item, "appos"):
+            mm = ctx.mention(c)
+            if mm is not None and actor_ref(mm) and actor_ref(mm)["type"] == "Person":
+                return [Arg(actor_ref(mm), c, 0.85)]
+        gov = words("government_nouns")
+        if lemma in gov or (lemma == "state" and item.tag_ == "NN"):
+            found = self._government(item)
+            if found:
+                return found
+        if group_ok:
+            members = self.group_members(item)
+            if members:
+                return members
+        inner = quantity_head(item)
+        if inner is not item:
+            return self.actors(inner, from_modifier=from_modifier, group_ok=group_ok, depth=depth + 1)
+        groups = words("group_nouns") - gov
+        if (from_modifier or lemma in words("actor_heads") or is_military(item)) and lemma not in groups:
+            found = self._modifier_countries(item, any_actor=from_modifier)
+            if not found and lemma in words("actor_heads"):
+                # "the leaders of Ethiopia, Sudan and Yemen"
+                found = [a for p in prep_objects(item, ("of",)) for a in self._named(p) if a.ref["type"] == "Country"]
+            return [Arg(a.ref, item, 0.75) for a in found]
+        return []
+
+    def _named(self, token: Token) -> list[Arg]:
+        m = self.ctx.mention(token)
+        if m is None or actor_ref(m) is None:
+            return []
+        return [Arg(actor_ref(m), token, 0.85)]
+
+    def _government(self, item: Token) -> list[Arg]:
+        """"the Maduro regime" -> Maduro; "the government of Sudan" -> Sudan; "his government"
+        -> the country the pronoun's person speaks for."""
+        ctx = self.ctx
+        candidates: list[Arg] = []
+        for p in prep_objects(item, ("of", "in")):
+            candidates.extend(self._named(p))
+        for c in children(item, *MODIFIER_DEPS):
+            if c.pos_ == "PRON":
+                for ref in self.pronoun(c):
+                    country = ctx.country_of(ref)
+                    if country:
+                        candidates.append(Arg(country, item, 0.7))
+            else:
+                candidates.extend(self._named(c))
+        persons = [c for c in candidates if c.ref["type"] == "Person"]
+        return [Arg(a.ref, item, 0.85) for a in (persons or candidates)[:1]]
+
+    def _modifier_countries(self, item: Token, any_actor: bool = False) -> list[Arg]:
+        """Countries (or, with ``any_actor``, any actor) named by the modifiers of a phrase:
+        "Iran's", "Turkish", "U.S. and Ukrainian", "Venezuela's"."""
+        out: list[Arg] = []
+        for c in children(item, *MODIFIER_DEPS):
+            for t in conjuncts(c):
+                m = self.ctx.mention(t)
+                if m is None:
+                    if t.pos_ == "PRON" and t.dep_ == "poss":
+                        for ref in self.pronoun(t):
+                            country = self.ctx.country_of(ref)
+                            if country:
+                                out.append(Arg(country, t, 0.7))
+                    continue
+                ref = actor_ref(m)
+                if ref and (any_actor or ref["type"] == "Country"):
+                    out.append(Arg(ref, t, 0.75))
+        return dedupe(out)
+
+    def group_members(self, token: Token) -> list[Arg]:
+        """Named members of a group noun: "states including A and B", "a bloc led by A",
+        "neighbors Hungary, Bulgaria and Croatia", "countries, such as A"."""
+        members: list[Token] = []
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ in words("list_intros"):
+                if c.lower_ == "as" and not any(x.lower_ == "such" for x in c.lefts) and not (
+                    c.i > 0 and c.doc[c.i - 1].lower_ == "such"
+                ):
+                    continue
+                members.extend(p for x in children(c, "pobj") for p in conjuncts(x))
+            elif c.dep_ in ("acl", "relcl") and c.lemma_ in words("list_verbs"):
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        members.extend(p for x in children(a, "pobj") for p in conjuncts(x))
+                    elif a.dep_ == "dobj" and c.lemma_ != "lead":
+                        members.extend(conjuncts(a))
+            elif c.dep_ == "appos":
+                members.extend(conjuncts(c))
+        if token.dep_ == "nsubj" and token.head.lemma_ in words("list_verbs") | {"be"}:
+            # "Governments recognizing X include A, B and C"; "Those recognizing X are A and B"
+            for c in children(token.head, "dobj", "attr"):
+                members.extend(conjuncts(c))
+        if token.lemma_.lower() in words("group_nouns"):
+            # "Serbia's neighbors Hungary, Bulgaria and Croatia": the names parsed as the head's
+            # compound, or the group noun as the names' compound
+            for c in children(token, "compound"):
+                if self.ctx.mention(c) is not None and c.i > token.i:
+                    members.extend(conjuncts(c))
+        out = []
+        for t in members:
+            m = self.ctx.mention(t)
+            if m is not None and actor_ref(m):
+                out.append(Arg(actor_ref(m), t, 0.85))
+        return dedupe(out)
+
+    def among_them(self, sent: Span) -> list[Arg]:
+        """Members listed after "among them" / "among them are" anywhere in the sentence."""
+        toks = list(sent)
+        for k, t in enumerate(toks[:-2]):
+            if t.lower_ == "among" and toks[k + 1].lower_ == "them":
+                j = k + 2
+                while j < len(toks) and toks[j].lower_ in ("are", "were", ":", ","):
+                    j += 1
+                if j < len(toks) and self.ctx.mention(toks[j]) is not None:
+                    items = [x for x in conjuncts(toks[j]) if self.ctx.mention(x) is not None] or [toks[j]]
+                    return [a for x in items for a in self._named(x)]
+        return []
+
+    # -- pronouns --------------------------------------------------------------------------
+    def pronoun(self, pron: Token) -> list[dict]:
+        """He/she/it/they -> the speaker whose reported speech holds the pronoun, else the one
+        compatible actor before it in this sentence or the last."""
+        from .status import speech_head
+
+        low = pron.lower_
+        if low in PRONOUNS_PERSON:
+            want = ("Person",)
+        elif low in PRONOUNS_THING:
+            want = ("Country", "Organization")
+        elif low in PRONOUNS_PLURAL:
+            want = ("Country", "Organization", "Person")
+        else:
+            return []
+        found = speech_head(pron.head if pron.dep_ == "poss" else pron)
+        if found is not None:
+            subj = own_subject(found[0])
+            if subj is not None and subj.i != pron.i and subj.pos_ != "PRON":
+                args = self.actors(subj)
+                if low in PRONOUNS_PLURAL:
+                    if len(args) > 1 or (args and args[0].ref["type"] != "Person"):
+                        return [a.ref for a in args]
+                elif args:
+                    # "Chad's defense minister said he ...": an unnamed official is his country
+                    ok = want + (("Country",) if low in PRONOUNS_PERSON and subj.lemma_.lower()
+                                 in words("actor_heads") else ())
+                    refs = [a.ref for a in args if a.ref["type"] in ok]
+                    if len(refs) == 1:
+                        return refs
+        if low in PRONOUNS_PLURAL:
+            return self._plural_antecedent(pron)
+        doc = self.ctx.doc
+        sent = pron.sent
+        start = sent.start
+        if start > 0:
+            start = doc[start - 1].sent.start
+        candidates: dict[str, dict] = {}
+        for m in self.ctx.mentions:
+            if start <= m["s"] < pron.i:
+                ref = actor_ref(m)
+                if ref and ref["type"] in want:
+                    candidates[ref["id"]] = ref
+        if len(candidates) == 1:
+            return list(candidates.values())
+        return []
+
+    def _plural_antecedent(self, pron: Token) -> list[dict]:
+        """"Slovenia, Malta and Belgium announced they were ..." -> the coordinated subject of
+        the governing clause."""
+        node = pron
+        for _ in range(6):
+            head = node.head
+            if head.i == node.i:
+                break
+            subj = own_subject(head)
+            if subj is not None and subj.i != pron.i and subj.i < pron.i and subj.pos_ != "PRON":
+                args = self.actors(subj)
+                if len(args) > 1:
+                    return [a.ref for a in args]
+            node = head
+        return []
+
+    # -- what is recognized ----------------------------------------------------------------
+    def recognized(self, token: Token, *, from_modifier: bool = False) -> list[Arg]:
+        """Actors, plus what a wrapper noun holds ("Kosovo's independence", "the independence
+        of A and B", "the breakaway regions of A and B") and places named as states."""
+        out: list[Arg] = []
+        wrappers = words("recognition_wrappers") | words("region_nouns")
+        for item in conjuncts(token):
+            m = self.ctx.mention(item)
+            if m is None and item.lemma_.lower() in wrappers:
+                inner = prep_objects(item, ("of",))
+                inner += [c for c in children(item, "poss", "compound", "nmod") if self.ctx.mention(c)]
+                for t in inner:
+                    out.extend(self.recognized(t))
+                continue
+            found = self._actor(item, from_modifier, True, 0)
+            if not found and m is not None and m["ent"]["type"] == "Place" and m.get("src") in ("GPE", "LOC"):
+                found = [Arg({**m["ent"], "type": "Country"}, item, 0.75)]
+            out.extend(found)
+        return dedupe(out)
+
+    # -- places ----------------------------------------------------------------------------
+    def place(self, item: Token, actors: list[Arg] = ()) -> tuple[dict | None, dict | None]:
+        """(the place a destination phrase names, its broader place or None)."""
+        ctx = self.ctx
+        if item.ent_type_ in NON_PLACE_ENTS:
+            return None, None
+        lemma = item.lemma_.lower()
+        m = ctx.mention(item)
+        if m is not None:
+            if place_ref(m):
+                return place_ref(m), None
+            # the model's PERSON/ORG on a bare name after "deployed troops to" is a place
+            if m.get("src") in ("ORG", "PERSON", "NORP") and m["e"] - m["s"] == 1:
+                return {"id": m["ent"]["id"], "name": m["ent"]["name"], "type": "Place"}, None
+            return None, None
+        if lemma in words("border_nouns"):
+            return self._border(item, actors)
+        # "the port of Colombo", "the area of Bor"
+        for p in prep_objects(item, ("of",)):
+            mm = ctx.mention(p)
+            if mm is not None and place_ref(mm):
+                return place_ref(mm), None
+        # "into Venezuelan territory" -> the country; "the Maiquetia airport" -> that airport
+        for c in children(item, *MODIFIER_DEPS):
+            mm = ctx.mention(c)
+            if mm is None:
+                continue
+            if mm.get("dem") or mm["ent"]["type"] == "Country":
+                return mm["ent"], None
+            if mm["ent"]["type"] == "Place":
+                if lemma in words("facility_nouns"):
+                    name = f"{mm['ent']['name']} {item.text.lower()}"
+                    return {"id": slug(name), "name": name, "type": "Place"}, mm["ent"]
+                return mm["ent"], None
+        # "the Kursk region", "Kherson province"
+        if lemma in words("region_nouns"):
+            names = [t for t in item.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title]
+            if names:
+                name = " ".join(t.text for t in names)
+                return {"id": slug(name), "name": name, "type": "Place"}, None
+        # a proper name the model did not tag: "sent troops to Donetsk"
+        if item.pos_ == "PROPN" and item.is_title:
+            toks = [t for t in item.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [item]
+            name = " ".join(t.text for t in sorted(toks, key=lambda t: t.i))
+            return {"id": slug(name), "name": name, "type": "Place"}, None
+        return None, None
+
+    def _border(self, item: Token, actors: list[Arg]) -> tuple[dict | None, dict | None]:
+        """"the frontier with Sudan", "its border with Colombia", "the Ukrainian border" ->
+        Place "border with Sudan" (broader place Sudan); "their borders" of two countries ->
+        "India-Pakistan border"."""
+        ctx = self.ctx
+        others: list[dict] = []
+        for p in prep_objects(item, ("with",)):
+            mm = ctx.mention(p)
+            if mm is not None and (mm.get("actor") or mm["ent"])["type"] == "Country":
+                others.append(mm.get("actor") or mm["ent"])
+        owners: list[dict] = []
+        for c in children(item, *MODIFIER_DEPS):
+            for t in conjuncts(c):
+                mm = ctx.mention(t)
+                if mm is not None and (mm.get("actor") or mm["ent"])["type"] == "Country":
+                    owners.append(mm.get("actor") or mm["ent"])
+                elif t.pos_ == "PRON" and t.lower_ in PRONOUNS_PLURAL:
+                    owners.extend(a.ref for a in actors if a.ref["type"] == "Country")
+        actor_ids = {a.ref["id"] for a in actors}
+        if not others:
+            # "the Ukrainian border" said by or of Russia: the border with Ukraine
+            foreign = [o for o in owners if o["id"] not in actor_ids]
+            if len(foreign) == 1:
+                others = foreign
+            elif len(owners) == 2 and not foreign:
+                a, b = sorted(owners, key=lambda r: r["name"])
+                name = f"{a['name']}-{b['name']} border"
+                return {"id": slug(name), "name": name, "type": "Place"}, None
+        if len(others) != 1:
+            return None, None
+        other = others[0]
+        name = f"border with {other['name']}"
+        return {"id": slug(name), "name": name, "type": "Place"}, other
+
+    def asset_owners(self, asset: Token) -> list[Arg]:
+        """Nationality or owner inside an asset phrase: "Russian troops", "China's jets",
+        "Chinese and Indian soldiers", "a group of U.S. military personnel"."""
+        asset = quantity_head(asset)
+        out = self._modifier_countries(asset)
+        if out:
+            return [Arg(a.ref, asset, 0.75) for a in out]
+        for t in asset.subtree:
+            if t.i > asset.i and t.dep_ in ("prep", "relcl", "acl", "appos"):
+                break
+            m = self.ctx.mention(t)
+            if m is not None and t.i <= asset.i and (m.get("dem") or m["ent"]["type"] == "Country" or m.get("actor")):
+                ref = actor_ref(m)
+                if ref and ref["type"] == "Country":
+                    return [Arg(ref, asset, 0.75)]
+        return []
+
+
+def _mention_root(token: Token, m: dict) -> Token:
+    """The syntactic head of the mention that covers ``token``."""
+    doc = token.doc
+    span = doc[m["s"]:m["e"]]
+    return span.root
+
+
+def _is_office(token: Token, m: dict) -> bool:
+    """An organisation named only by an office: "Foreign Ministry", "Defense Ministry"."""
+    offices = words("office_words")
+    doc = token.doc
+    toks = [t for t in doc[m["s"]:m["e"]] if not t.is_punct]
+    return bool(toks) and all(t.lower_ in offices or t.lemma_.lower() in offices for t in toks)
+
+
+def relative_antecedent(verb: Token) -> Token:
+    """The noun a relative clause hangs on; "a bloc led by A and B, which ..." climbs to "bloc"."""
+    antecedent = coordination_root(verb.head)
+    if antecedent.dep_ == "pobj" and antecedent.head.dep_ == "agent" and antecedent.head.head.dep_ == "acl":
+        antecedent = antecedent.head.head.head
+    return antecedent

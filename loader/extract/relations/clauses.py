@@ -1,0 +1,110 @@
+"""Who does what a verb says: the actor of a clause, wherever the parse puts it.
+
+The clause subject; the ``by`` agent of a passive; the antecedent of a relative pronoun; for a
+clause without a subject of its own, the subject of the verb it depends on (control: "continue
+to recognize"; participles and adverbial clauses: "..., accusing Ottawa"; "followed France in
+recognizing" also names France); object control ("urged Russia to recognize"); the owner of a
+decision ("Turkey's decision to recognize", "the decision by Austria to recognize") or of a
+document ("signed a decree recognizing X").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..words import words
+from .arguments import RELATIVE_PRONOUNS, Resolver, relative_antecedent
+from .context import Arg, children, is_passive, own_subject, prep_objects
+
+
+def agent(verb: Token) -> Token | None:
+    """The ``by`` phrase of a passive verb."""
+    for c in verb.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and is_passive(verb)):
+            for p in children(c, "pobj"):
+                return p
+    # "was recognized as interim president by the United States": "by" hangs on the noun
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            for p in children(c, "pobj"):
+                for q in p.children:
+                    if q.dep_ == "prep" and q.lower_ == "by":
+                        return next((x for x in q.children if x.dep_ == "pobj"), None)
+    return None
+
+
+def governing_verb(token: Token) -> Token | None:
+    """For a clause without its own subject, the verb whose subject it shares."""
+    dep = token.dep_
+    head = token.head
+    if head.i == token.i:
+        return None
+    if dep in ("xcomp", "conj", "advcl"):
+        return head
+    if dep == "pcomp" and head.dep_ == "prep":  # "followed France in recognizing", "after blaming"
+        return head.head
+    return None
+
+
+def owner_of_noun(noun: Token, resolver: Resolver) -> list[Arg]:
+    """"Turkey's decision", "the decision by Austria and Spain", "a decree (signed by Putin)"."""
+    out: list[Arg] = []
+    for c in children(noun, "poss"):
+        out.extend(resolver.actors(c))
+    for p in prep_objects(noun, ("by", "from", "of")):
+        out.extend(resolver.actors(p))
+    return out
+
+
+def subject_args(verb: Token, resolver: Resolver, sent: Span, depth: int = 0) -> list[Arg]:
+    """Actors of ``verb``'s clause."""
+    if depth > 4:
+        return []
+    if is_passive(verb):
+        found = agent(verb)
+        return resolver.actors(found) if found is not None else []
+    subj = own_subject(verb)
+    if subj is not None:
+        if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return resolver.actors(relative_antecedent(verb))
+        args = resolver.actors(subj)
+        if not args and subj.lemma_.lower() in words("group_nouns"):
+            args = resolver.among_them(sent)
+        return args
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN")):
+        head = verb.head
+        args = resolver.actors(head)
+        if args:
+            return args
+        if head.lemma_.lower() in words("decision_nouns") | words("document_nouns"):
+            return _owner_or_governor(head, resolver, sent, depth)
+        return []
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in words("decision_nouns"):
+        return _owner_or_governor(verb.head, resolver, sent, depth)
+    gov = governing_verb(verb)
+    if gov is not None and gov.pos_ in ("VERB", "AUX", "ADJ"):
+        if verb.dep_ == "xcomp":  # object control: "urged Russia to recognize" -> Russia
+            for c in children(gov, "dobj"):
+                return resolver.actors(c)
+        args = subject_args(gov, resolver, sent, depth + 1)
+        if verb.dep_ == "pcomp" and gov.lemma_ in words("joining_verbs"):
+            # "followed Sweden in recognizing X", "join the United States in recognizing X"
+            for c in children(gov, "dobj"):
+                args = args + resolver.actors(c)
+        return args
+    if verb.dep_ == "acl" and verb.head.dep_ in ("attr", "dobj", "nsubj"):
+        # "became the first country to recognize X": the subject of "became"
+        head = verb.head
+        if head.dep_ == "attr":
+            return subject_args(head.head, resolver, sent, depth + 1)
+    return []
+
+
+def _owner_or_governor(noun: Token, resolver: Resolver, sent: Span, depth: int) -> list[Arg]:
+    owners = owner_of_noun(noun, resolver)
+    if owners:
+        return owners
+    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        # "Putin signed a decree recognizing Crimea"
+        return subject_args(noun.head, resolver, sent, depth + 1)
+    return []

@@ -1,0 +1,305 @@
+"""Constructions: rules over the parse that find a relation's arguments around a trigger.
+
+Each rule asks ``arguments.Resolver`` for entities and ``status`` for the status, so that the
+ways of naming entities and of hedging a statement are the same for every relation.
+
+- ``transitive``: "X recognized Y", passives ("Y was recognized by X"), control and relative
+  clauses (through ``clauses.subject_args``), objects behind the lexicon's preposition
+  ("called on Y", "blamed the attack on Y"), "charged that Y ...", reciprocal objects ("A and B
+  accused each other").
+- ``deployment``: transitive ("sent troops to X"), passive ("troops were deployed to X"),
+  intransitive motion with the force as subject ("Turkish units rolled into Syria"), presence
+  ("has 28,000 troops on the peninsula", "there are Russian peacekeepers in X"), verbs whose
+  object is the place ("troops entered northern Iraq"), purpose clauses ("sent troops to seize
+  X"); a military asset is required.
+- ``nominal``: "X's recognition of Y", "won recognition from X", "the deployment of troops to
+  X", "Ethiopia's charge that Eritrea ...", "responded with accusations that ...", "traded
+  accusations" (both directions).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from ..lexicon import RelationSpec, VerbTrigger
+from ..words import words
+from . import properties
+from .arguments import RELATIVE_PRONOUNS, Resolver, is_military, quantity_head, relative_antecedent
+from .clauses import subject_args
+from .context import Arg, children, conjuncts, dedupe, is_passive, own_subject, prep_objects
+from .status import clause_status, decision_status, noun_status, reporting
+
+RECIPROCAL = {"each", "one"}
+
+
+def _reciprocal(token: Token) -> bool:
+    """"each other", "one another", "each other's militaries"."""
+    for t in [token, *token.children]:
+        if t.lower_ in ("other", "another") and any(c.lower_ in RECIPROCAL for c in t.children):
+            return True
+        if t.lower_ in ("other", "another") and t.i > 0 and t.doc[t.i - 1].lower_ in RECIPROCAL:
+            return True
+    return False
+
+
+class Constructions:
+    def __init__(self, resolver: Resolver):
+        self.resolver = resolver
+
+    # -- transitive relations (recognize, accuse, warn, ...) -------------------------------
+    def transitive(self, verb: Token, trig: VerbTrigger, spec: RelationSpec, sent: Span) -> list[dict]:
+        r = self.resolver
+        passive = is_passive(verb)
+        subjects = subject_args(verb, r, sent)
+        obj_tokens: list[Token] = []
+        clause_objects: list[Token] = []
+        if trig.object_prep:
+            for c in verb.children:
+                if c.dep_ in ("prep", "prt") and c.lower_ == trig.object_prep:
+                    obj_tokens.extend(children(c, "pobj"))
+                    if c.dep_ == "prt":
+                        obj_tokens.extend(children(verb, "dobj"))
+            if not obj_tokens:
+                return []
+        elif passive:
+            obj_tokens = children(verb, "nsubjpass")
+            if obj_tokens and obj_tokens[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                obj_tokens = [verb.head]  # "the cabinet, which was recognized by Japan"
+            if not obj_tokens and verb.dep_ in ("acl", "relcl"):  # "the government recognized by Japan"
+                obj_tokens = [verb.head]
+        else:
+            obj_tokens = children(verb, "dobj")
+            if obj_tokens and obj_tokens[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                obj_tokens = [relative_antecedent(verb)]  # "the party which Ankara accuses of ..."
+            if trig.alt_object_prep:
+                # "blamed the attack on Israel": the dobj is what happened, the accused follows
+                alt = prep_objects(verb, (trig.alt_object_prep,))
+                if alt and obj_tokens and not self._objects(obj_tokens, spec):
+                    obj_tokens = alt[:1]
+            if trig.clause_object:
+                clause_objects = _that_clause_subjects(verb)
+            if trig.dobj_needs_prep and obj_tokens and not prep_objects(verb, (trig.dobj_needs_prep,)):
+                obj_tokens = []
+        if trig.clause_object and not obj_tokens and not clause_objects:
+            return []
+        if any(_reciprocal(t) for t in obj_tokens):
+            return self._reciprocal(spec, verb, subjects, sent, props=self._charge(spec, verb, obj_tokens))
+        objects = self._objects(obj_tokens, spec) + self._objects(clause_objects, spec)
+        objects = [o for o in dedupe(objects) if o.ref["type"] in spec.object_types]
+        subjects = [s for s in dedupe(subjects) if s.ref["type"] in spec.subject_types]
+        if not subjects or not objects:
+            return []
+        status = clause_status(verb, sent)
+        status = decision_status(verb, sent, status, performative=spec.performative)
+        reported_by, status = reporting(verb, r, sent, status, subjects)
+        return self.emit(spec, verb, subjects, objects, sent, status, reported_by,
+                         self._charge(spec, verb, obj_tokens))
+
+    def _objects(self, tokens: list[Token], spec: RelationSpec) -> list[Arg]:
+        out: list[Arg] = []
+        for tok in tokens:
+            if spec.relation == "RECOGNIZES":
+                out.extend(self.resolver.recognized(tok, from_modifier=spec.object_from_modifier))
+            else:
+                out.extend(self.resolver.actors(tok, from_modifier=spec.object_from_modifier))
+        return out
+
+    def _charge(self, spec: RelationSpec, verb: Token, obj_tokens: list[Token]) -> dict[str, Any]:
+        if not spec.charge_preps:
+            return {}
+        found = properties.charge([verb, *obj_tokens], spec.charge_preps)
+        return {"charge": found} if found else {}
+
+    def _reciprocal(self, spec, trigger: Token, subjects: list[Arg], sent: Span, props: dict) -> list[dict]:
+        """"A and B accused each other": A->B and B->A."""
+        subjects = [s for s in dedupe(subjects) if s.ref["type"] in spec.subject_types]
+        if len(subjects) < 2:
+            return []
+        status = clause_status(trigger, sent) if trigger.pos_ != "NOUN" else noun_status(trigger, sent)
+        out: list[dict] = []
+        for s in subjects:
+            others = [o for o in subjects if o.ref["id"] != s.ref["id"]]
+            out.extend(self.emit(spec, trigger, [s], others, sent, status, None, props))
+        return out
+
+    # -- deployments -----------------------------------------------------------------------
+    def deployment(self, verb: Token, trig: VerbTrigger, spec: RelationSpec, sent: Span) -> list[dict]:
+        r = self.resolver
+        passive = is_passive(verb)
+        subjects: list[Arg] = []
+        asset: Token | None = None
+        destination_tokens: list[Token] = []
+        if verb.pos_ == "NOUN":  # captions: "Russian bomber lands in Caracas" read as a noun
+            asset = next((c for c in verb.children if c.dep_ in ("compound", "nmod", "amod") and is_military(c)), None)
+        elif passive:
+            asset = next(iter(children(verb, "nsubjpass")), None)
+            if asset is None and verb.dep_ in ("acl", "relcl"):
+                asset = verb.head  # "soldiers stationed near the lake"
+            if not trig.arrival:
+                subjects = subject_args(verb, r, sent)
+        else:
+            dobj = next(iter(children(verb, "dobj")), None)
+            subj = own_subject(verb)
+            if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                subj = verb.head
+            if subj is None and verb.dep_ in ("acl", "relcl") and verb.tag_ in ("VBG", "VBN"):
+                subj = verb.head  # "troops arriving in X", "forces deployed to X"
+            if trig.place_object:
+                # "troops entered northern Iraq": the subject moves, the object is the place
+                asset = subj
+                if dobj is not None:
+                    destination_tokens = conjuncts(dobj)
+            elif dobj is not None and is_military(quantity_head(dobj)) and not trig.arrival:
+                asset = dobj
+                subjects = subject_args(verb, r, sent)
+            elif subj is not None and (trig.arrival or dobj is None) and is_military(quantity_head(subj)):
+                asset = subj  # intransitive motion: "Canadian soldiers arrived in Latvia"
+            elif subj is None and dobj is None and not trig.arrival:
+                asset = None
+        if asset is None or not is_military(quantity_head(asset)):
+            return []
+        if not subjects:
+            subjects = r.asset_owners(asset) or r.actors(asset)
+        subjects = [s for s in dedupe(subjects) if s.ref["type"] in spec.subject_types]
+        if not subjects:
+            return []
+        dests = self._destinations(verb, asset, spec, subjects, destination_tokens)
+        if not dests:
+            return []
+        status = clause_status(verb, sent)
+        if any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in quantity_head(asset).children):
+            status = "negated"
+        reported_by, status = reporting(verb, r, sent, status, subjects)
+        stop = {t.i for d in dests for t in d.token.subtree}
+        props: dict[str, Any] = {"asset": properties.phrase(asset, stop)}
+        scope = {t.i for t in verb.subtree} - {
+            t.i for c in verb.children if c.dep_ in ("relcl", "ccomp") for t in c.subtree
+        }
+        when = properties.when(sent, scope)
+        if when:
+            props["when"] = when
+        return self.emit(spec, verb, subjects, dests, sent, status, reported_by, props)
+
+    def _destinations(self, verb: Token, asset: Token | None, spec: RelationSpec, actors: list[Arg],
+                      tokens: list[Token] = ()) -> list[Arg]:
+        out: list[Arg] = []
+        items = list(tokens)
+        if not items:
+            holders = [verb] + ([asset, quantity_head(asset)] if asset is not None else [])
+            for h in holders:
+                items = prep_objects(h, spec.destination_preps)
+                if items:
+                    break
+        if not items:
+            # "sent troops to seize Ukraine's Crimea region": the place of the purpose
+            for c in children(verb, "xcomp", "advcl"):
+                if c.lemma_.lower() in words("purpose_place_verbs"):
+                    items = [t for d in children(c, "dobj") for t in conjuncts(d)]
+                    if items:
+                        break
+        for item in items:
+            place, broader = self.resolver.place(item, actors)
+            if place is not None:
+                out.append(Arg(place, item, 0.9 if self.resolver.ctx.mention(item) else 0.75))
+        return dedupe(out)
+
+    # -- nominal forms ---------------------------------------------------------------------
+    def nominal(self, noun: Token, spec: RelationSpec, sent: Span) -> list[dict]:
+        if noun.dep_ == "compound":  # "deployment plan", "recognition bid"
+            return []
+        r = self.resolver
+        subjects = owner_of_noun_subjects(noun, r)
+        head = noun.head
+        if not subjects and noun.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB":
+            subjects = subject_args(head.head, r, sent)  # "responded with accusations that ..."
+        if noun.dep_ == "dobj" and head.lemma_ in words("reciprocal_verbs"):
+            # "India and Pakistan traded accusations"
+            return self._reciprocal(spec, noun, subject_args(head, r, sent), sent, {})
+        receiver: list[Arg] = []
+        if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_ in words("receiving_verbs"):
+            for p in prep_objects(head, ("from", "by")):
+                subjects.extend(r.actors(p))
+            receiver = subject_args(head, r, sent)
+        props: dict[str, Any] = {}
+        if spec.is_deployment:
+            asset = next(iter(prep_objects(noun, ("of",))), None)
+            if asset is not None and not is_military(quantity_head(asset)):
+                return []
+            if asset is None and not any(t.lemma_.lower() in words("military_modifiers") for t in noun.lefts):
+                return []
+            if not subjects or all(s.token.i in {t.i for t in noun.subtree} and s.token.dep_ == "amod" for s in subjects):
+                owners = r.asset_owners(asset) if asset is not None else []
+                subjects = subjects or owners or r.asset_owners(noun)
+            objects = self._destinations(noun, asset, spec, subjects)
+            if asset is not None:
+                props["asset"] = properties.phrase(asset)
+        else:
+            objects = list(receiver)
+            for p in prep_objects(noun, spec.noun_object_preps):
+                objects.extend(self._objects([p], spec))
+            if spec.charge_preps and spec.clause_nouns and noun.lemma_ in spec.clause_nouns:
+                # "Ethiopia's charge that Eritrea is arming rebels"
+                for t in _that_clause_subjects(noun):
+                    objects.extend(self._objects([t], spec))
+                props = self._charge(spec, noun, [])
+            elif noun.lemma_ in spec.clause_nouns:
+                return []  # "charge" without a that-clause is no accusation ("criminal charges")
+        subjects = [s for s in dedupe(subjects) if s.ref["type"] in spec.subject_types]
+        objects = [o for o in dedupe(objects) if o.ref["type"] in spec.object_types or spec.is_deployment]
+        if not subjects or not objects:
+            return []
+        status = noun_status(noun, sent, performative=spec.performative)
+        reported_by, status = reporting(noun, r, sent, status, subjects)
+        return self.emit(spec, noun, subjects, objects, sent, status, reported_by, props)
+
+    # -- output ----------------------------------------------------------------------------
+    def emit(self, spec, trigger: Token, subjects: list[Arg], objects: list[Arg], sent: Span,
+             status: str, reported_by: dict | None, props: dict) -> list[dict]:
+        out = []
+        for s in subjects:
+            for o in objects:
+                if s.ref["id"] == o.ref["id"]:
+                    continue
+                confidence = round(min(s.confidence, o.confidence) * (0.8 if reported_by else 1.0), 2)
+                out.append({
+                    "relation": spec.relation,
+                    "subject": dict(s.ref),
+                    "object": dict(o.ref),
+                    "sent": [sent.start_char, sent.end_char],
+                    "trigger": trigger.i,
+                    "status": status,
+                    "reported_by": dict(reported_by) if reported_by else None,
+                    "properties": dict(props),
+                    "confidence": confidence,
+                })
+        return out
+
+
+def owner_of_noun_subjects(noun: Token, r: Resolver) -> list[Arg]:
+    """Who a nominal trigger belongs to: "Japan's recognition", "recognition by X", "U.S.
+    charges", "Iranian accusations"."""
+    out: list[Arg] = []
+    for c in children(noun, "poss"):
+        out.extend(r.actors(c))
+    for p in prep_objects(noun, ("by", "from")):
+        out.extend(r.actors(p))
+    if not out:
+        for c in children(noun, "compound", "amod", "nmod"):
+            out.extend(r.actors(c))
+    return out
+
+
+def _that_clause_subjects(token: Token) -> list[Token]:
+    """The subject of a "that"-clause on ``token``: "charged that Britain is ..." -> Britain."""
+    out = []
+    for c in token.children:
+        if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX"):
+            if c.dep_ == "acl" and not any(m.lower_ == "that" for m in children(c, "mark")):
+                continue
+            subj = own_subject(c) or next(iter(children(c, "nsubjpass")), None)
+            if subj is not None:
+                out.append(subj)
+    return out
+

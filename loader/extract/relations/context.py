@@ -1,0 +1,181 @@
+"""What every rule needs to know about a document: its mentions by token, who each person
+speaks for, and small helpers over the dependency parse.
+
+A mention is the plain dict of ``entities.py`` (``s``/``e`` token span, ``ent`` the entity the
+words name, ``actor`` when the words stand for another entity when it acts, ``dem`` for a
+demonym). An ``Arg`` is one resolved argument: the entity reference, the token it came from
+and how sure the rule is.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.tokens import Doc, Token
+
+from ..words import words
+
+ACTOR_TYPES = ("Country", "Organization", "Person")
+
+
+class Arg:
+    __slots__ = ("ref", "token", "confidence")
+
+    def __init__(self, ref: dict, token: Token, confidence: float = 1.0):
+        self.ref = ref
+        self.token = token
+        self.confidence = confidence
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Arg({self.ref['name']!r}, {self.token.text!r}, {self.confidence})"
+
+
+def dedupe(args: Iterable[Arg]) -> list[Arg]:
+    seen: set[str] = set()
+    out = []
+    for a in args:
+        if a.ref["id"] not in seen:
+            seen.add(a.ref["id"])
+            out.append(a)
+    return out
+
+
+def actor_ref(m: dict) -> dict | None:
+    """The entity acting through a mention: a capital acts for its country."""
+    ref = m.get("actor") or m["ent"]
+    return ref if ref["type"] in ACTOR_TYPES else None
+
+
+def place_ref(m: dict) -> dict | None:
+    ref = m["ent"]
+    return ref if ref["type"] in ("Place", "Country") else None
+
+
+class Context:
+    """Per-document lookups shared by the rules."""
+
+    def __init__(self, doc: Doc, mentions: list[dict]):
+        self.doc = doc
+        self.mentions = mentions
+        self.by_token: dict[int, dict] = {}
+        for m in mentions:
+            for i in range(m["s"], m["e"]):
+                self.by_token[i] = m
+        self.affiliation = _affiliations(doc, mentions, self.by_token)
+
+    def mention(self, token: Token) -> dict | None:
+        return self.by_token.get(token.i)
+
+    def country_of(self, ref: dict) -> dict | None:
+        """The country an entity speaks for: itself for a country, a person's country when the
+        document names it ("Venezuelan President Hugo Chavez", "Rwanda's ambassador, X")."""
+        if ref["type"] == "Country":
+            return ref
+        return self.affiliation.get(ref["id"])
+
+
+def _affiliations(doc: Doc, mentions: list[dict], by_token: dict[int, dict]) -> dict[str, dict]:
+    """Person id -> the country named in front of the person's title, first one in the document.
+
+    "Venezuelan President Hugo Chavez", "Russia's U.N. Ambassador Vitaly Churkin": walking left
+    from the name over title words reaches a country or demonym. "Rwanda's Deputy Ambassador to
+    the United Nations, Olivier Nduhungierehe": the name is an apposition of a title noun whose
+    possessor is the country."""
+    titles = words("titles") | words("actor_heads")
+    out: dict[str, dict] = {}
+    for m in mentions:
+        ref = m["ent"]
+        if ref["type"] != "Person" or ref["id"] in out:
+            continue
+        country = None
+        i = m["s"] - 1
+        steps = 0
+        while i >= 0 and steps < 6:
+            tok = doc[i]
+            other = by_token.get(i)
+            if other is not None and other is not m:
+                c = other.get("actor") or other["ent"]
+                if c["type"] == "Country":
+                    country = c
+                break
+            if tok.lower_.rstrip(".") in titles or tok.lower_ in ("'s", "\u2019s", "u.n.", "un", "-") or (
+                tok.is_title and tok.pos_ == "PROPN"
+            ):
+                i -= 1
+                steps += 1
+                continue
+            break
+        if country is None:
+            root = doc[m["e"] - 1]
+            while root.dep_ == "compound" and root.head.i != root.i:
+                root = root.head
+            if root.dep_ == "appos" and root.head.lemma_.lower() in titles:
+                for c in root.head.children:
+                    other = by_token.get(c.i)
+                    if other is not None and c.dep_ in ("poss", "amod", "compound", "nmod"):
+                        cref = other.get("actor") or other["ent"]
+                        if cref["type"] == "Country":
+                            country = cref
+                            break
+        if country is not None:
+            out[ref["id"]] = country
+    return out
+
+
+# -- parse helpers ------------------------------------------------------------------------
+
+def conjuncts(token: Token) -> list[Token]:
+    """``token`` and the tokens coordinated with it, in text order."""
+    items = [token]
+    stack = [token]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == "conj":
+                items.append(c)
+                stack.append(c)
+    return sorted(items, key=lambda t: t.i)
+
+
+def coordination_root(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+    """Objects of ``token``'s prepositions in ``preps`` (each with its conjuncts)."""
+    preps = set(preps)
+    out: list[Token] = []
+    for c in token.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.extend(conjuncts(p))
+    return out
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def own_subject(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "expl"):
+            if c.dep_ == "expl":  # "there are troops in X": the troops are the subject
+                return next((a for a in verb.children if a.dep_ == "attr"), None)
+            return c
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def span_text(tokens: list[Token]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    start = min(t.i for t in tokens)
+    end = max(t.i for t in tokens) + 1
+    return doc[start:end].text.strip(" ,;:\u2013\u2014-")

@@ -1,0 +1,201 @@
+"""The status of a relation, decided once for every construction.
+
+``asserted`` what the text states as happening; ``negated`` ("has not sent", "no troops",
+"refused to recognize", denied claims); ``hypothetical`` (modals, plans, orders, conditionals,
+non-factive governors such as "plans to", "threatened to"); ``questioned``. Reported speech
+("Mali says Niger sent troops") keeps its status and names the speaker in ``reported_by``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..words import words
+from .context import Arg, own_subject
+
+QUOTES = "\"'\u201c\u201d\u2018\u2019 )(\n\t"
+ADVERBIAL_PREPS = {"after", "before", "while", "since", "upon", "on", "despite", "by", "through", "when", "for"}
+ORDER = {"asserted": 0, "questioned": 1, "hypothetical": 2, "negated": 3}
+
+
+def speech_head(token: Token) -> tuple[Token, str] | None:
+    """If ``token``'s clause is reported speech, the speech verb and its kind."""
+    node = token
+    speech = words("speech_verbs")
+    denial = words("denial_verbs")
+    for _ in range(6):
+        head = node.head
+        if head.i == node.i:
+            break
+        if node.dep_ in ("ccomp", "parataxis") or (node.dep_ == "advcl" and head.lemma_ in speech):
+            if head.lemma_ in speech:
+                return head, "speech"
+            if head.lemma_ in denial:
+                return head, "denial"
+        if node.dep_ in ("ccomp", "parataxis") and head.lemma_ not in speech:
+            # "... ," he said. with the parse hanging the quote under the speech verb's sibling
+            pass
+        if node.dep_ not in ("conj", "xcomp", "ccomp", "advcl", "pcomp", "prep", "relcl", "acl", "parataxis"):
+            break
+        node = head
+    # '"X sends troops to Y," he said.' parsed with the quote as ROOT and "said" hanging under it
+    if node.dep_ == "ROOT":
+        for c in node.children:
+            if c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_ in speech and c.i > token.i:
+                return c, "speech"
+    return None
+
+
+
+def clause_status(verb: Token, sent: Span) -> str:
+    modals = words("modals")
+    factive = words("factive_control")
+    negative = words("negative_control")
+    status = "questioned" if is_question(sent, verb) else "asserted"
+    node = verb
+    for _ in range(6):
+        for c in node.children:
+            if c.dep_ == "neg":
+                return "negated"
+            if c.dep_ in ("aux",) and c.lower_ in modals and status != "questioned":
+                status = "hypothetical"
+            if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+                status = "hypothetical"
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
+                d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children
+            ):
+                return "negated"
+            if c.dep_ == "advmod" and c.lower_ in ("never",):
+                return "negated"
+        head = node.head
+        if head.i == node.i:
+            break
+        if node.dep_ == "pcomp" and head.lower_ in ADVERBIAL_PREPS:
+            break  # "after blaming Tehran": a clause of its own
+        if node.dep_ == "pcomp" and head.lower_ == "without":
+            return "negated"
+        if node.dep_ == "xcomp" or (node.dep_ == "pcomp" and head.dep_ == "prep"):
+            gov = head if node.dep_ == "xcomp" else head.head
+            lemma = gov.lemma_.lower()
+            if lemma in negative:
+                return "negated"
+            if lemma not in factive:
+                status = "hypothetical"
+            node = gov
+            continue
+        if node.dep_ in ("acl",) and node.tag_ == "VB":  # "plans to deploy", "the decision to ..."
+            if _ranked(head):  # "the first country to recognize X" did recognize it
+                node = head
+                continue
+            status = "hypothetical"
+            break
+        if node.dep_ in ("conj",):
+            # a conjunct shares the auxiliaries of the first verb ("will recognize X and send ...")
+            for c in head.children:
+                if c.dep_ == "aux" and c.lower_ in modals and c.i < node.i:
+                    status = "hypothetical"
+            node = head
+            continue
+        if node.dep_ == "advcl":
+            for c in node.children:
+                if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
+                    status = "hypothetical"
+        break
+    if status == "asserted" and is_question(sent, verb):
+        return "questioned"
+    return status
+
+
+def is_question(sent: Span, verb: Token) -> bool:
+    text = sent.text.rstrip(QUOTES + " .")
+    if text.endswith("?"):
+        return True
+    # the clause itself ends in a question mark: ... "will Russia deploy troops?" he asked
+    last = max(t.i for t in verb.subtree)
+    nxt = verb.doc[last + 1] if last + 1 < len(verb.doc) else None
+    return nxt is not None and nxt.text == "?"
+
+
+def combine(a: str, b: str) -> str:
+    order = {"asserted": 0, "questioned": 1, "hypothetical": 2, "negated": 3}
+    return a if order[a] >= order[b] else b
+
+
+
+
+def noun_status(noun: Token, sent: Span, *, performative: bool = False) -> str:
+    """Status of a nominal trigger ("recognition", "deployment", "accusations").
+
+    ``performative`` relations are done by deciding them: "Turkey's decision to recognize X" is
+    the recognition, while a decision to deploy troops is not yet a deployment."""
+    hypo_mods = words("hypothetical_modifiers")
+    hypo_heads = words("hypothetical_heads")
+    if not performative:
+        hypo_heads = hypo_heads | words("decision_nouns")
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound") and c.lemma_.lower() in hypo_mods | {"plan"}:
+            return "hypothetical"
+        if c.dep_ == "det" and c.lower_ in ("no",):
+            return "negated"
+    node = noun
+    for _ in range(4):
+        head = node.head
+        if head.i == node.i:
+            break
+        if head.pos_ in ("NOUN",) and head.lemma_.lower() in hypo_heads:
+            return "hypothetical"
+        if head.pos_ in ("VERB", "AUX"):
+            lemma = head.lemma_.lower()
+            if lemma in words("denial_verbs"):
+                return "negated"
+            if lemma in words("nonfactive_governors"):
+                return "hypothetical"
+            return clause_status(head, sent)
+        node = head
+    return "questioned" if is_question(sent, noun) else "asserted"
+
+
+def decision_status(verb: Token, sent: Span, status: str, *, performative: bool) -> str:
+    """"the decision (by X) to recognize Y": the verb is an infinitive on a decision noun. For a
+    performative relation the decision is the act; its own status is the noun's."""
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in words("decision_nouns"):
+        if performative:
+            return noun_status(verb.head, sent, performative=True)
+        return combine(status, "hypothetical")
+    return status
+
+
+def reporting(token: Token, resolver, sent: Span, status: str, subjects: list[Arg]):
+    """(the speaker when the relation is reported speech of someone else, the status)."""
+    found = speech_head(token)
+    if found is None:
+        return None, status
+    verb, kind = found
+    if kind == "denial":
+        return None, combine(status, "negated")
+    speaker_status = clause_status(verb, sent)
+    if speaker_status in ("negated", "hypothetical"):
+        status = combine(status, "hypothetical")
+    subj = own_subject(verb)
+    if subj is None:
+        return None, status
+    if subj.pos_ == "PRON":
+        speakers = resolver.pronoun(subj)
+    else:
+        speakers = [a.ref for a in resolver.actors(subj)]
+    if not speakers:
+        return None, status
+    ref = speakers[0]
+    if any(s.ref["id"] == ref["id"] for s in subjects):
+        return None, status
+    return ref, status
+
+
+def better(a: dict, b: dict) -> bool:
+    return (ORDER[a["status"]], -a["confidence"]) < (ORDER[b["status"]], -b["confidence"])
+
+
+def _ranked(noun: Token) -> bool:
+    """"the first (country)", "the only state", "the second": a rank states a done act."""
+    ranks = words("rank_words")
+    return noun.lower_ in ranks or any(c.lower_ in ranks for c in noun.children if c.dep_ in ("amod", "advmod"))
