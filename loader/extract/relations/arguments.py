@@ -123,8 +123,10 @@ class Resolver:
         if (from_modifier or lemma in words("actor_heads") or is_military(item)) and lemma not in groups:
             found = self._modifier_countries(item, any_actor=from_modifier)
             if not found and lemma in words("actor_heads"):
-                # "the leaders of Ethiopia, Sudan and Yemen"
-                found = [a for p in prep_objects(item, ("of",)) for a in self._named(p) if a.ref["type"] == "Country"]
+                # "the leaders of Ethiopia, Sudan and Yemen", "the leader of the group Hezbollah"
+                found = [a for p in prep_objects(item, ("of",))
+                         for a in self.actors(p, group_ok=True, depth=depth + 1)
+                         if a.ref["type"] in ("Country", "Organization")]
             return [Arg(a.ref, item, 0.75) for a in found]
         return []
 
@@ -235,7 +237,10 @@ class Resolver:
             want = ("Country", "Organization", "Person")
         else:
             return []
-        found = speech_head(pron.head if pron.dep_ == "poss" else pron)
+        anchor = pron.head
+        while anchor.pos_ not in ("VERB", "AUX") and anchor.head.i != anchor.i:
+            anchor = anchor.head  # "his government has recognized": start from the verb
+        found = speech_head(anchor)
         if found is not None:
             subj = own_subject(found[0])
             if subj is not None and subj.i != pron.i and subj.pos_ != "PRON":
@@ -356,7 +361,11 @@ class Resolver:
         "India-Pakistan border"."""
         ctx = self.ctx
         others: list[dict] = []
-        for p in prep_objects(item, ("with",)):
+        withs = prep_objects(item, ("with",))
+        if not withs and item.dep_ == "pobj":
+            # "ordered troops to their borders with Colombia": "with" parsed on the verb
+            withs = prep_objects(item.head.head, ("with",))
+        for p in withs:
             mm = ctx.mention(p)
             if mm is not None and (mm.get("actor") or mm["ent"])["type"] == "Country":
                 others.append(mm.get("actor") or mm["ent"])

@@ -82,6 +82,15 @@ def subject_args(verb: Token, resolver: Resolver, sent: Span, depth: int = 0) ->
     if verb.dep_ == "acl" and verb.head.lemma_.lower() in words("decision_nouns"):
         return _owner_or_governor(verb.head, resolver, sent, depth)
     gov = governing_verb(verb)
+    if gov is not None and verb.dep_ in ("advcl", "xcomp"):
+        # "welcome the decision by Austria and Spain to recognize X": the infinitive parsed on
+        # the verb whose object is the decision
+        for noun in children(gov, "dobj"):
+            if noun.lemma_.lower() in words("decision_nouns"):
+                owners = owner_of_noun(noun, resolver) + [
+                    a for p in prep_objects(gov, ("by",)) for a in resolver.actors(p)]
+                if owners:
+                    return owners
     if gov is not None and gov.pos_ in ("VERB", "AUX", "ADJ"):
         if verb.dep_ == "xcomp":  # object control: "urged Russia to recognize" -> Russia
             for c in children(gov, "dobj"):

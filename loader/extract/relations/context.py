@@ -125,13 +125,15 @@ def _affiliations(doc: Doc, mentions: list[dict], by_token: dict[int, dict]) -> 
 # -- parse helpers ------------------------------------------------------------------------
 
 def conjuncts(token: Token) -> list[Token]:
-    """``token`` and the tokens coordinated with it, in text order."""
+    """``token`` and the tokens coordinated with it, in text order. A proper name in apposition
+    to a proper name is a list member too: the parser often reads "Austria, Czech Republic,
+    Denmark, ..." as an apposition followed by conjuncts."""
     items = [token]
     stack = [token]
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ == "conj":
+            if c.dep_ == "conj" or (c.dep_ == "appos" and c.pos_ == "PROPN" and t.pos_ == "PROPN"):
                 items.append(c)
                 stack.append(c)
     return sorted(items, key=lambda t: t.i)
