@@ -92,10 +92,18 @@ class Resolver:
             ref = actor_ref(m)
             if ref is None:
                 return []
-            if ref["type"] == "Organization" and _is_office(item, m):
-                country = self._modifier_countries(_mention_root(item, m))
-                if country:
-                    return [Arg(c.ref, item, 0.75) for c in country]
+            if ref["type"] == "Organization":
+                body = _state_body(m, item.doc)
+                if body is not None:
+                    # "Iran's Foreign Ministry", "the U.S. Armed Forces", "the Government of
+                    # Sudan": the country
+                    root = _mention_root(item, m)
+                    countries = [Arg(body, item, 0.75)] if body.get("id") else self._modifier_countries(root)
+                    if countries:
+                        return [Arg(c.ref, item, 0.75) for c in countries]
+                    if any(c.dep_ in ("det", "amod") and c.lower_ not in ("the",) for c in root.children):
+                        return []  # "an additional rotational Brigade Combat Team": a unit, nobody
+                    return [Arg(ref, item, 0.85)]  # "The Air Force has sent ..."
             return [Arg(ref, item, 0.9 if not m.get("dem") else 0.75)]
         if item.pos_ == "PRON":
             return [Arg(ref, item, 0.7) for ref in self.pronoun(item)]
@@ -259,17 +267,20 @@ class Resolver:
             return self._plural_antecedent(pron)
         doc = self.ctx.doc
         sent = pron.sent
-        start = sent.start
-        if start > 0:
-            start = doc[start - 1].sent.start
-        candidates: dict[str, dict] = {}
-        for m in self.ctx.mentions:
-            if start <= m["s"] < pron.i:
-                ref = actor_ref(m)
-                if ref and ref["type"] in want:
-                    candidates[ref["id"]] = ref
-        if len(candidates) == 1:
-            return list(candidates.values())
+        windows = [sent.start]
+        if sent.start > 0:
+            windows.append(doc[sent.start - 1].sent.start)
+        for start in windows:  # this sentence first, then from the last one on
+            candidates: dict[str, dict] = {}
+            for m in self.ctx.mentions:
+                if start <= m["s"] < pron.i:
+                    for a in self._actor(doc[m["e"] - 1], False, False, 0):
+                        if a.ref["type"] in want:
+                            candidates[a.ref["id"]] = a.ref
+            if len(candidates) == 1:
+                return list(candidates.values())
+            if candidates:
+                return []
         return []
 
     def _plural_antecedent(self, pron: Token) -> list[dict]:
@@ -297,8 +308,9 @@ class Resolver:
         for item in conjuncts(token):
             m = self.ctx.mention(item)
             if m is None and item.lemma_.lower() in wrappers:
-                inner = prep_objects(item, ("of",))
-                inner += [c for c in children(item, "poss", "compound", "nmod") if self.ctx.mention(c)]
+                # "Georgia's breakaway regions of A and B": the "of" objects, not the possessor
+                inner = prep_objects(item, ("of",)) or [
+                    c for c in children(item, "poss", "compound", "nmod") if self.ctx.mention(c)]
                 for t in inner:
                     out.extend(self.recognized(t))
                 continue
@@ -342,11 +354,15 @@ class Resolver:
                     name = f"{mm['ent']['name']} {item.text.lower()}"
                     return {"id": slug(name), "name": name, "type": "Place"}, mm["ent"]
                 return mm["ent"], None
-        # "the Kursk region", "Kherson province"
+        # "the Kursk region", "Kherson province"; "the Korean peninsula"
         if lemma in words("region_nouns"):
             names = [t for t in item.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title]
             if names:
                 name = " ".join(t.text for t in names)
+                return {"id": slug(name), "name": name, "type": "Place"}, None
+            adjectives = [t for t in item.lefts if t.dep_ == "amod" and t.ent_type_ in ("NORP", "GPE", "LOC")]
+            if adjectives:
+                name = " ".join([*(t.text for t in adjectives), item.text])
                 return {"id": slug(name), "name": name, "type": "Place"}, None
         # a proper name the model did not tag: "sent troops to Donetsk"
         if item.pos_ == "PROPN" and item.is_title:
@@ -411,19 +427,44 @@ class Resolver:
         return []
 
 
-def _mention_root(token: Token, m: dict) -> Token:
+def _mention_root(token: Token, m: dict) -> Token:  # noqa: D401
     """The syntactic head of the mention that covers ``token``."""
     doc = token.doc
     span = doc[m["s"]:m["e"]]
     return span.root
 
 
-def _is_office(token: Token, m: dict) -> bool:
-    """An organisation named only by an office: "Foreign Ministry", "Defense Ministry"."""
+def _state_body(m: dict, doc) -> dict | None:
+    """For an organisation named by an office or a force of a state ("Foreign Ministry",
+    "U.S. Armed Forces", "Government of Sudan", "Brigade Combat Team"): the country it names
+    (a ref), ``{}`` when it names none, ``None`` when the organisation is something else."""
+    from ..gazetteer import gazetteer
+
     offices = words("office_words")
-    doc = token.doc
+    forces = words("military_assets") | words("military_modifiers")
+    gaz = gazetteer()
     toks = [t for t in doc[m["s"]:m["e"]] if not t.is_punct]
-    return bool(toks) and all(t.lower_ in offices or t.lemma_.lower() in offices for t in toks)
+    country = None
+    rest = []
+    i = 0
+    while i < len(toks):
+        for n in (3, 2, 1):
+            phrase = " ".join(t.text for t in toks[i:i + n])
+            name = gaz.demonym(phrase) or (gaz.country(phrase).name if gaz.country(phrase) else None)
+            if len(toks[i:i + n]) == n and name:
+                country = country or {"id": slug(name), "name": name, "type": "Country"}
+                i += n
+                break
+        else:
+            rest.append(toks[i])
+            i += 1
+    if not rest:
+        return None
+    military = any(t.lemma_.lower() in forces or t.lower_ in forces for t in rest)
+    office = all(t.lower_ in offices or t.lemma_.lower() in offices for t in rest)
+    if not (military or office):
+        return None
+    return country or {}
 
 
 def relative_antecedent(verb: Token) -> Token:

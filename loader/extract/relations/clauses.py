@@ -70,7 +70,14 @@ def subject_args(verb: Token, resolver: Resolver, sent: Span, depth: int = 0) ->
         args = resolver.actors(subj)
         if not args and subj.lemma_.lower() in words("group_nouns"):
             args = resolver.among_them(sent)
+        for other in children(verb, "nsubj"):
+            # "The leader of the group Hezbollah is blaming ...": the name parsed as a second subject
+            if not args and other.i != subj.i:
+                args = resolver.actors(other)
         return args
+    if verb.dep_ == "relcl" and verb.head.lower_ in words("rank_words") and verb.head.dep_ == "attr":
+        # "its decision to be the first to recognize X": whoever is the first
+        return subject_args(verb.head.head, resolver, sent, depth + 1)
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN")):
         head = verb.head
         args = resolver.actors(head)

@@ -134,9 +134,28 @@ def conjuncts(token: Token) -> list[Token]:
         t = stack.pop()
         for c in t.children:
             if c.dep_ == "conj" or (c.dep_ == "appos" and c.pos_ == "PROPN" and t.pos_ == "PROPN"):
+                if _misparsed_subject(c):
+                    continue
                 items.append(c)
                 stack.append(c)
     return sorted(items, key=lambda t: t.i)
+
+
+def _misparsed_subject(conj: Token) -> bool:
+    """"Although Russia recognized A and B, the United States and all other nations have
+    upheld ...": the parser attaches the next clause's subject as a conjunct. A conjunct right
+    before an auxiliary or the main verb is that subject, not a member of the list."""
+    doc = conj.doc
+    nxt = conj.right_edge.i + 1
+    if nxt >= len(doc):
+        return False
+    after = doc[nxt]
+    if conj.left_edge.i == 0 or doc[conj.left_edge.i - 1].text not in (",", ";"):
+        return False
+    if not (after.pos_ in ("AUX", "VERB") and after.dep_ in ("aux", "auxpass", "ROOT")):
+        return False
+    verb = after if after.dep_ == "ROOT" else after.head
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 def coordination_root(token: Token) -> Token:
