@@ -98,7 +98,8 @@ class Resolver:
                     # "Iran's Foreign Ministry", "the U.S. Armed Forces", "the Government of
                     # Sudan": the country
                     root = _mention_root(item, m)
-                    countries = [Arg(body, item, 0.75)] if body.get("id") else self._modifier_countries(root)
+                    countries = [Arg(body, item, 0.75)] if body.get("id") else (
+                        self._modifier_countries(root, depth=depth + 1) if depth < 3 else [])
                     if countries:
                         return [Arg(c.ref, item, 0.75) for c in countries]
                     if any(c.dep_ in ("det", "amod") and c.lower_ not in ("the",) for c in root.children):
@@ -129,7 +130,7 @@ class Resolver:
             return self.actors(inner, from_modifier=from_modifier, group_ok=group_ok, depth=depth + 1)
         groups = words("group_nouns") - gov
         if (from_modifier or lemma in words("actor_heads") or is_military(item)) and lemma not in groups:
-            found = self._modifier_countries(item, any_actor=from_modifier)
+            found = self._modifier_countries(item, any_actor=from_modifier, depth=depth)
             if not found and lemma in words("actor_heads"):
                 # "the leaders of Ethiopia, Sudan and Yemen", "the leader of the group Hezbollah"
                 found = [a for p in prep_objects(item, ("of",))
@@ -162,7 +163,7 @@ class Resolver:
         persons = [c for c in candidates if c.ref["type"] == "Person"]
         return [Arg(a.ref, item, 0.85) for a in (persons or candidates)[:1]]
 
-    def _modifier_countries(self, item: Token, any_actor: bool = False) -> list[Arg]:
+    def _modifier_countries(self, item: Token, any_actor: bool = False, depth: int = 0) -> list[Arg]:
         """Countries (or, with ``any_actor``, any actor) named by the modifiers of a phrase:
         "Iran's", "Turkish", "U.S. and Ukrainian", "Venezuela's"."""
         out: list[Arg] = []
@@ -176,9 +177,9 @@ class Resolver:
                             if country:
                                 out.append(Arg(country, t, 0.7))
                     continue
-                ref = actor_ref(m)
-                if ref and (any_actor or ref["type"] == "Country"):
-                    out.append(Arg(ref, t, 0.75))
+                for a in self._actor(t, False, False, max(depth, 1) + 1):  # "U.S. Armed Forces personnel"
+                    if any_actor or a.ref["type"] == "Country":
+                        out.append(Arg(a.ref, t, 0.75))
         return dedupe(out)
 
     def group_members(self, token: Token) -> list[Arg]:

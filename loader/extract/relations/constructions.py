@@ -28,7 +28,7 @@ from ..words import words
 from . import properties
 from .arguments import RELATIVE_PRONOUNS, Resolver, is_military, quantity_head, relative_antecedent
 from .clauses import subject_args
-from .context import Arg, children, conjuncts, dedupe, is_passive, own_subject, prep_objects
+from .context import Arg, children, clause_subject, conjuncts, dedupe, is_passive, own_subject, prep_objects
 from .status import clause_status, decision_status, noun_status, reporting
 
 RECIPROCAL = {"each", "one"}
@@ -130,6 +130,7 @@ class Constructions:
         passive = is_passive(verb)
         subjects: list[Arg] = []
         asset: Token | None = None
+        shared_verb: Token | None = None
         destination_tokens: list[Token] = []
         if verb.pos_ == "NOUN":  # captions: "Russian bomber lands in Caracas" read as a noun
             asset = next((c for c in verb.children if c.dep_ in ("compound", "nmod", "amod") and is_military(c)), None)
@@ -141,7 +142,14 @@ class Constructions:
                 subjects = subject_args(verb, r, sent)
         else:
             dobj = next(iter(children(verb, "dobj")), None)
-            subj = own_subject(verb)
+            if dobj is None:
+                # "DoD deployed or extended 20,000 forces to Europe": the object of the conjunct
+                for c in children(verb, "conj"):
+                    if c.pos_ == "VERB" and not own_subject(c) and children(c, "dobj"):
+                        dobj = children(c, "dobj")[0]
+                        shared_verb = c
+                        break
+            subj = clause_subject(verb)
             if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 subj = verb.head
             if subj is None and verb.dep_ in ("acl", "relcl") and verb.tag_ in ("VBG", "VBN"):
@@ -166,6 +174,8 @@ class Constructions:
         if not subjects:
             return []
         dests = self._destinations(verb, asset, spec, subjects, destination_tokens)
+        if not dests and shared_verb is not None:
+            dests = self._destinations(shared_verb, asset, spec, subjects)
         if not dests:
             return []
         status = clause_status(verb, sent)

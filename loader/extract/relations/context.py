@@ -189,6 +189,17 @@ def own_subject(verb: Token) -> Token | None:
     return None
 
 
+def clause_subject(verb: Token) -> Token | None:
+    """The subject token of ``verb``'s clause, also when it is shared with a governing verb:
+    "forces continue to occupy X", "troops crossed and entered X"."""
+    for _ in range(4):
+        subj = own_subject(verb)
+        if subj is not None or verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+            return subj
+        verb = verb.head
+    return None
+
+
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
