@@ -397,6 +397,8 @@ def eval_(
 
 
 def _check_gold_and_texts(paths: list[Path]) -> None:
+    if paths[0].is_dir():
+        raise UsageError(f"{paths[0]} is a folder: a corpus folder is the only argument")
     if len(paths) < 2:
         raise UsageError(f"{paths[0]} is not a folder: give a corpus folder (texts/ + gold/), "
                          "or a gold JSONL file and the text(s) it describes")

@@ -116,6 +116,9 @@ class RelationRecord:
         }
         if self.status != "asserted":
             data["status"] = self.status
+            # flags for readers that check booleans: a negated statement, or one not stated as
+            # a fact (hypothetical or questioned); readers of kgload go by ``status``
+            data["negated" if self.status == "negated" else "hypothetical"] = True
         if self.reported_by is not None:
             data["reported_by"] = self.reported_by.to_dict()
         return data

@@ -47,6 +47,8 @@ class RelationSpec:
     object_from_modifier: bool = False
     # done by being declared: "the decision to recognize X" is the recognition
     performative: bool = False
+    # said rather than done: "U.S. charges that ..." were made even when denied
+    speech_act: bool = False
     # nouns that count only with a that-clause, whose subject is the object ("charge that ...")
     clause_nouns: tuple[str, ...] = ()
 
@@ -99,6 +101,7 @@ def _parse(line: dict) -> RelationSpec:
         requires_military_asset=bool(line.get("requires_military_asset")),
         object_from_modifier=bool(line.get("object_from_modifier")),
         performative=bool(line.get("performative")),
+        speech_act=bool(line.get("speech_act")),
         clause_nouns=tuple(line.get("clause_nouns", ())),
     )
 

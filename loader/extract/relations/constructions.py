@@ -260,7 +260,7 @@ class Constructions:
         objects = [o for o in dedupe(objects) if o.ref["type"] in spec.object_types or spec.is_deployment]
         if not subjects or not objects:
             return []
-        status = noun_status(noun, sent, performative=spec.performative)
+        status = noun_status(noun, sent, performative=spec.performative, speech_act=spec.speech_act)
         reported_by, status = reporting(noun, r, sent, status, subjects)
         return self.emit(spec, noun, subjects, objects, sent, status, reported_by, props)
 

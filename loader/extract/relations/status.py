@@ -123,11 +123,14 @@ def combine(a: str, b: str) -> str:
 
 
 
-def noun_status(noun: Token, sent: Span, *, performative: bool = False) -> str:
+def noun_status(noun: Token, sent: Span, *, performative: bool = False, speech_act: bool = False) -> str:
     """Status of a nominal trigger ("recognition", "deployment", "accusations").
 
     ``performative`` relations are done by deciding them: "Turkey's decision to recognize X" is
-    the recognition, while a decision to deploy troops is not yet a deployment."""
+    the recognition, while a decision to deploy troops is not yet a deployment. A ``speech_act``
+    noun with its author ("U.S. charges that ...", "Iran's accusations") was said, whatever the
+    sentence then does with it: "Chavez denied U.S. charges that he ..." still reports the
+    charge; only its content is denied."""
     hypo_mods = words("hypothetical_modifiers")
     hypo_heads = words("hypothetical_heads")
     if not performative:
@@ -137,6 +140,8 @@ def noun_status(noun: Token, sent: Span, *, performative: bool = False) -> str:
             return "hypothetical"
         if c.dep_ == "det" and c.lower_ in ("no",):
             return "negated"
+    if speech_act and any(c.dep_ in ("poss", "compound", "amod", "nmod") for c in noun.children):
+        return "questioned" if is_question(sent, noun) else "asserted"
     node = noun
     for _ in range(4):
         head = node.head
