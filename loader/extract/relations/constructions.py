@@ -169,7 +169,8 @@ class Constructions:
         if asset is None or not is_military(quantity_head(asset)):
             return []
         if not subjects:
-            subjects = r.asset_owners(asset) or r.actors(asset)
+            # the force's country; a force is never an actor of its own ("AWACS ... arrived")
+            subjects = r.asset_owners(asset) or [a for a in r.actors(asset) if a.ref["type"] == "Country"]
         subjects = [s for s in dedupe(subjects) if s.ref["type"] in spec.subject_types]
         if not subjects:
             return []
