@@ -133,6 +133,11 @@ class EntityResolver:
                     return full
             return None
 
+        # armed groups the model tags as a nationality or a place: "Janjaweed militias", "the M23
+        # rebels", "rebel M23"; one such use makes the name an organisation in the whole document
+        armed = {lookup_key(span.text) for span, mention in resolved
+                 if mention is None and span.label_ in ("NORP", "GPE", "LOC") and _names_armed_group(span)}
+
         out: list[dict[str, Any]] = []
         for span, mention in resolved:
             if span.label_ == "ORG" and _inside_title(span):
@@ -143,7 +148,7 @@ class EntityResolver:
                     mention = {"ent": _ref(_display(name), "Person")}
                 elif span.label_ == "PERSON":
                     mention = {"ent": _ref(_display(span.text), "Person")}
-                elif span.label_ == "ORG":
+                elif span.label_ == "ORG" or lookup_key(span.text) in armed:
                     mention = {"ent": _ref(span.text, "Organization")}
                 elif span.label_ in ("GPE", "LOC", "FAC"):
                     mention = {"ent": _ref(span.text, "Place")}
@@ -204,6 +209,19 @@ def _inside_title(span: Span) -> bool:
     if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in titles:
         return span.end - span.start == 1
     return False
+
+
+def _names_armed_group(span: Span) -> bool:
+    """Is the name used for an armed group: the modifier of "militias"/"rebels", or right after
+    "rebel"?"""
+    groups = words("armed_group_nouns")
+    doc = span.doc
+    root = span.root
+    if root.dep_ in ("compound", "amod", "nmod") and root.head.lemma_.lower() in groups:
+        return True
+    if span.end < len(doc) and doc[span.end].lemma_.lower() in groups:
+        return True
+    return span.start > 0 and doc[span.start - 1].lemma_.lower() in groups
 
 
 def _display(name: str) -> str:

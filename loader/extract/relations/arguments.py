@@ -129,8 +129,9 @@ class Resolver:
         if inner is not item:
             return self.actors(inner, from_modifier=from_modifier, group_ok=group_ok, depth=depth + 1)
         groups = words("group_nouns") - gov
-        if (from_modifier or lemma in words("actor_heads") or is_military(item)) and lemma not in groups:
-            found = self._modifier_countries(item, any_actor=from_modifier, depth=depth)
+        armed_group = lemma in words("armed_group_nouns")  # "Janjaweed militias", "M23 rebels"
+        if (from_modifier or armed_group or lemma in words("actor_heads") or is_military(item)) and lemma not in groups:
+            found = self._modifier_countries(item, any_actor=from_modifier or armed_group, depth=depth)
             if not found and lemma in words("actor_heads"):
                 # "the leaders of Ethiopia, Sudan and Yemen", "the leader of the group Hezbollah"
                 found = [a for p in prep_objects(item, ("of",))
