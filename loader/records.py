@@ -93,8 +93,9 @@ class RelationRecord:
     evidence: Evidence
     confidence: float = 0.9
     properties: dict[str, Any] = field(default_factory=dict)
-    # "asserted" for a plain fact; "negated" / "hypothetical" / "questioned" are kept out of
-    # the plain relationships by the loader.
+    # "asserted" for a plain fact; "reported" (someone else's claim, see reported_by),
+    # "negated" / "hypothetical" / "questioned" are kept out of the plain relationships by the
+    # loader.
     status: str = "asserted"
     reported_by: EntityRef | None = None
     kind: str = field(default="relation", init=False)
@@ -117,7 +118,7 @@ class RelationRecord:
         if self.status != "asserted":
             data["status"] = self.status
             # flags for readers that check booleans: a negated statement, or one not stated as
-            # a fact (hypothetical or questioned); readers of kgload go by ``status``
+            # a fact (reported, hypothetical or questioned); readers of kgload go by ``status``
             data["negated" if self.status == "negated" else "hypothetical"] = True
         if self.reported_by is not None:
             data["reported_by"] = self.reported_by.to_dict()

@@ -326,10 +326,10 @@ class Resolver:
     def place(self, item: Token, actors: list[Arg] = ()) -> tuple[dict | None, dict | None]:
         """(the place a destination phrase names, its broader place or None)."""
         ctx = self.ctx
-        if item.ent_type_ in NON_PLACE_ENTS:
-            return None, None
         lemma = item.lemma_.lower()
         m = ctx.mention(item)
+        if m is None and item.ent_type_ in NON_PLACE_ENTS:
+            return None, None
         if m is not None:
             if place_ref(m):
                 return place_ref(m), None

@@ -187,7 +187,7 @@ class Constructions:
         props: dict[str, Any] = {"asset": properties.phrase(asset, stop)}
         scope = {t.i for t in verb.subtree} - {
             t.i for c in verb.children if c.dep_ in ("relcl", "ccomp") for t in c.subtree
-        }
+        } - set(r.ctx.by_token)  # a name the model also tagged as a date ("Niger") is no date
         when = properties.when(sent, scope)
         if when:
             props["when"] = when

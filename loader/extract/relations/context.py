@@ -85,7 +85,7 @@ def _affiliations(doc: Doc, mentions: list[dict], by_token: dict[int, dict]) -> 
     out: dict[str, dict] = {}
     for m in mentions:
         ref = m["ent"]
-        if ref["type"] != "Person" or ref["id"] in out:
+        if ref["type"] not in ("Person", "Organization") or ref["id"] in out:
             continue
         country = None
         i = m["s"] - 1

@@ -1,6 +1,7 @@
 """The status of a relation, decided once for every construction.
 
-``asserted`` what the text states as happening; ``negated`` ("has not sent", "no troops",
+``asserted`` what the text states as happening; ``reported`` a claim of someone other than the
+actor ("Mali says Niger sent troops": Mali's claim, with ``reported_by``); ``negated`` ("has not sent", "no troops",
 "refused to recognize", denied claims); ``hypothetical`` (modals, plans, orders, conditionals,
 non-factive governors such as "plans to", "threatened to"); ``questioned``. Reported speech
 ("Mali says Niger sent troops") keeps its status and names the speaker in ``reported_by``.
@@ -15,7 +16,8 @@ from .context import Arg, own_subject
 
 QUOTES = "\"'\u201c\u201d\u2018\u2019 )(\n\t"
 ADVERBIAL_PREPS = {"after", "before", "while", "since", "upon", "on", "despite", "by", "through", "when", "for"}
-ORDER = {"asserted": 0, "questioned": 1, "hypothetical": 2, "negated": 3}
+# from the plainest to the least a fact; combining two statuses keeps the later one
+ORDER = {"asserted": 0, "reported": 1, "questioned": 2, "hypothetical": 3, "negated": 4}
 
 
 def speech_head(token: Token) -> tuple[Token, str] | None:
@@ -117,8 +119,7 @@ def is_question(sent: Span, verb: Token) -> bool:
 
 
 def combine(a: str, b: str) -> str:
-    order = {"asserted": 0, "questioned": 1, "hypothetical": 2, "negated": 3}
-    return a if order[a] >= order[b] else b
+    return a if ORDER[a] >= ORDER[b] else b
 
 
 
@@ -191,8 +192,19 @@ def reporting(token: Token, resolver, sent: Span, status: str, subjects: list[Ar
     if not speakers:
         return None, status
     ref = speakers[0]
-    if any(s.ref["id"] == ref["id"] for s in subjects):
+    own_side = {ref["id"]}
+    country = resolver.ctx.country_of(ref)
+    if country is not None:
+        own_side.add(country["id"])
+    if any(s.ref["id"] in own_side for s in subjects):
+        # the actor (or its own official) says what it did: "Chad's defense minister said he
+        # had sent soldiers", "a Russian general said Russia has sent troops"
         return None, status
+    # a party's claim about another ("Mali says Niger sent troops", "Russia alleged that ...")
+    # is the party's, not a fact; a person's sourcing ("..., the spokesman said") is attribution
+    party = resolver.ctx.mention(subj) is not None and ref["type"] in ("Country", "Organization")
+    if party or verb.lemma_.lower() in words("claim_verbs"):
+        return ref, combine(status, "reported")
     return ref, status
 
 
