@@ -309,6 +309,10 @@ class Resolver:
         wrappers = words("recognition_wrappers") | words("region_nouns")
         for item in conjuncts(token):
             m = self.ctx.mention(item)
+            quoted = quoted_name(item) if m is None else None
+            if quoted is not None:
+                out.append(Arg(quoted, item, 0.75))
+                continue
             if m is None and item.lemma_.lower() in wrappers:
                 # "Georgia's breakaway regions of A and B": the "of" objects, not the possessor
                 inner = prep_objects(item, ("of",)) or [
@@ -331,14 +335,20 @@ class Resolver:
         if m is None and item.ent_type_ in NON_PLACE_ENTS:
             return None, None
         if m is not None:
-            if place_ref(m):
-                return place_ref(m), None
-            # the model's PERSON/ORG on a bare name after "deployed troops to" is a place
-            if m.get("src") in ("ORG", "PERSON", "NORP") and m["e"] - m["s"] == 1:
-                return {"id": m["ent"]["id"], "name": m["ent"]["name"], "type": "Place"}, None
-            return None, None
+            return _as_place(m), None
         if lemma in words("border_nouns"):
             return self._border(item, actors)
+        if lemma in words("facility_nouns"):
+            # "a naval base near Tartus" -> Place "naval base near Tartus", broader place Tartus
+            for c in children(item, "prep"):
+                if c.lower_ in ("near", "outside", "in", "at", "on", "by"):
+                    for p in children(c, "pobj"):
+                        mm = ctx.mention(p)
+                        near = _as_place(mm) if mm is not None else None
+                        if near is not None:
+                            mods = [t for t in item.lefts if t.dep_ in ("amod", "compound") and t.is_lower]
+                            name = " ".join([*(t.text for t in mods), item.text, c.lower_, near["name"]])
+                            return {"id": slug(name), "name": name, "type": "Place"}, near
         # "the port of Colombo", "the area of Bor"
         for p in prep_objects(item, ("of",)):
             mm = ctx.mention(p)
@@ -467,6 +477,35 @@ def _state_body(m: dict, doc) -> dict | None:
     if not (military or office):
         return None
     return country or {}
+
+
+def _as_place(m: dict) -> dict | None:
+    """The place a mention in a locative phrase names; the model's PERSON/ORG on a bare name
+    after "deployed troops to" or "a base near" is a place too."""
+    if place_ref(m):
+        return place_ref(m)
+    if m.get("src") in ("ORG", "PERSON", "NORP") and m["e"] - m["s"] == 1:
+        return {"id": m["ent"]["id"], "name": m["ent"]["name"], "type": "Place"}
+    return None
+
+
+def quoted_name(item: Token) -> dict | None:
+    """A name in quotes that the model did not tag: the self-proclaimed "Northern and Southern
+    Republics" -> a Country of that name (an Organization unless it names a state)."""
+    doc = item.doc
+    left, right = item.left_edge.i, item.right_edge.i
+    opening = [t.i for t in doc[left:item.i] if t.is_quote]
+    closing = [t.i for t in doc[item.i + 1:right + 2] if t.i < len(doc) and t.is_quote]
+    if not opening or not closing:
+        return None
+    inner = [t for t in doc[opening[-1] + 1:closing[0]]]
+    if not inner or not all(t.is_title or t.lower_ in ("and", "of", "the", "'s", "-") for t in inner):
+        return None
+    if not inner[-1].is_title:
+        return None
+    name = doc[inner[0].i:inner[-1].i + 1].text
+    state = inner[-1].lemma_.lower() in words("state_words")
+    return {"id": slug(name), "name": name, "type": "Country" if state else "Organization"}
 
 
 def relative_antecedent(verb: Token) -> Token:
