@@ -47,6 +47,8 @@ def _reciprocal(token: Token) -> bool:
 class Constructions:
     def __init__(self, resolver: Resolver):
         self.resolver = resolver
+        # place id -> the named place it lies in ("border with Sudan" -> "Sudan")
+        self.broader: dict[str, str] = {}
 
     # -- transitive relations (recognize, accuse, warn, ...) -------------------------------
     def transitive(self, verb: Token, trig: VerbTrigger, spec: RelationSpec, sent: Span) -> list[dict]:
@@ -212,6 +214,8 @@ class Constructions:
                         break
         for item in items:
             place, broader = self.resolver.place(item, actors)
+            if place is not None and broader is not None:
+                self.broader[place["id"]] = broader["name"]
             if place is not None:
                 out.append(Arg(place, item, 0.9 if self.resolver.ctx.mention(item) else 0.75))
         return dedupe(out)
@@ -274,6 +278,9 @@ class Constructions:
                 if s.ref["id"] == o.ref["id"]:
                     continue
                 confidence = round(min(s.confidence, o.confidence) * (0.8 if reported_by else 1.0), 2)
+                properties = dict(props)
+                if spec.is_deployment and o.ref["id"] in self.broader:
+                    properties["broader_place"] = self.broader[o.ref["id"]]
                 out.append({
                     "relation": spec.relation,
                     "subject": dict(s.ref),
@@ -282,7 +289,7 @@ class Constructions:
                     "trigger": trigger.i,
                     "status": status,
                     "reported_by": dict(reported_by) if reported_by else None,
-                    "properties": dict(props),
+                    "properties": properties,
                     "confidence": confidence,
                 })
         return out
