@@ -200,9 +200,10 @@ def reporting(token: Token, resolver, sent: Span, status: str, subjects: list[Ar
         # the actor (or its own official) says what it did: "Chad's defense minister said he
         # had sent soldiers", "a Russian general said Russia has sent troops"
         return None, status
-    # a party's claim about another ("Mali says Niger sent troops", "Russia alleged that ...")
-    # is the party's, not a fact; a person's sourcing ("..., the spokesman said") is attribution
-    party = resolver.ctx.mention(subj) is not None and ref["type"] in ("Country", "Organization")
+    # a party's claim about another ("Mali says Niger sent troops", "Mali's foreign minister
+    # said ...") is the party's, not a fact; a named person's sourcing ("..., Kirby said") is
+    # attribution
+    party = ref["type"] in ("Country", "Organization")
     if party or verb.lemma_.lower() in words("claim_verbs"):
         return ref, combine(status, "reported")
     return ref, status
