@@ -99,9 +99,12 @@ def subject_args(verb: Token, resolver: Resolver, sent: Span, depth: int = 0) ->
                 if owners:
                     return owners
     if gov is not None and gov.pos_ in ("VERB", "AUX", "ADJ"):
-        if verb.dep_ == "xcomp":  # object control: "urged Russia to recognize" -> Russia
+        if verb.dep_ == "xcomp":
+            # object control: "urged Russia to recognize" -> Russia; "called on Chile to ..." -> Chile
             for c in children(gov, "dobj"):
                 return resolver.actors(c)
+            for p in prep_objects(gov, ("on", "upon")):
+                return resolver.actors(p)
         args = subject_args(gov, resolver, sent, depth + 1)
         if verb.dep_ == "pcomp" and gov.lemma_ in words("joining_verbs"):
             # "followed Sweden in recognizing X", "join the United States in recognizing X"

@@ -82,7 +82,9 @@ class Constructions:
                     obj_tokens = alt[:1]
             if trig.clause_object:
                 clause_objects = _that_clause_subjects(verb)
-            if trig.dobj_needs_prep and obj_tokens and not prep_objects(verb, (trig.dobj_needs_prep,)):
+            if trig.dobj_needs_prep and obj_tokens and not any(
+                c.dep_ == "prep" and c.lower_ == trig.dobj_needs_prep for c in verb.children
+            ):  # "charged Burundi with arming rebels" (pcomp) or "with treason" (pobj)
                 obj_tokens = []
         if trig.clause_object and not obj_tokens and not clause_objects:
             return []
