@@ -122,7 +122,7 @@ class Resolver:
             if found:
                 return found
         if group_ok:
-            members = self.group_members(item)
+            members = self.group_members(item) or self._both_sides(item)
             if members:
                 return members
         inner = quantity_head(item)
@@ -133,8 +133,9 @@ class Resolver:
         if (from_modifier or armed_group or lemma in words("actor_heads") or is_military(item)) and lemma not in groups:
             found = self._modifier_countries(item, any_actor=from_modifier or armed_group, depth=depth)
             if not found and lemma in words("actor_heads"):
-                # "the leaders of Ethiopia, Sudan and Yemen", "the leader of the group Hezbollah"
-                found = [a for p in prep_objects(item, ("of",))
+                # "the leaders of Ethiopia, Sudan and Yemen", "the leader of the group Hezbollah",
+                # "officials in Athens"
+                found = [a for p in prep_objects(item, ("of", "in"))
                          for a in self.actors(p, group_ok=True, depth=depth + 1)
                          if a.ref["type"] in ("Country", "Organization")]
             return [Arg(a.ref, item, 0.75) for a in found]
@@ -202,6 +203,10 @@ class Resolver:
                         members.extend(conjuncts(a))
             elif c.dep_ == "appos":
                 members.extend(conjuncts(c))
+        if token.dep_ == "pobj" and token.head.lower_ == "among" and token.head.head.lemma_ == "be":
+            # "Among the countries recognizing X are A, B and C"
+            for c in children(token.head.head, "nsubj", "attr"):
+                members.extend(conjuncts(c))
         if token.dep_ == "nsubj" and token.head.lemma_ in words("list_verbs") | {"be"}:
             # "Governments recognizing X include A, B and C"; "Those recognizing X are A and B"
             for c in children(token.head, "dobj", "attr"):
@@ -218,6 +223,19 @@ class Resolver:
             if m is not None and actor_ref(m):
                 out.append(Arg(actor_ref(m), t, 0.85))
         return dedupe(out)
+
+    def _both_sides(self, item: Token) -> list[Arg]:
+        """"both sides", "the two countries" -> the pair the sentence names "between A and B"."""
+        paired = any(c.lower_ == "both" for c in item.children) or any(
+            c.dep_ == "nummod" and c.lower_ in ("two", "2") for c in item.children)
+        if not paired or item.lemma_.lower() not in words("side_nouns"):
+            return []
+        for t in item.sent:
+            if t.dep_ == "prep" and t.lower_ == "between":
+                pair = [a for p in children(t, "pobj") for x in conjuncts(p) for a in self._named(x)]
+                if len(pair) == 2:
+                    return pair
+        return []
 
     def among_them(self, sent: Span) -> list[Arg]:
         """Members listed after "among them" / "among them are" anywhere in the sentence."""

@@ -74,6 +74,10 @@ def subject_args(verb: Token, resolver: Resolver, sent: Span, depth: int = 0) ->
             # "The leader of the group Hezbollah is blaming ...": the name parsed as a second subject
             if not args and other.i != subj.i:
                 args = resolver.actors(other)
+        for c in children(verb, "npadvmod"):
+            # headlines coordinate with a comma: "Estonia, Latvia Accuse Russia ..."
+            if c.i + 2 == subj.left_edge.i and c.nbor(1).text == "," and resolver.ctx.mention(c):
+                args = resolver.actors(c) + args
         return args
     if verb.dep_ == "relcl" and verb.head.lower_ in words("rank_words") and verb.head.dep_ == "attr":
         # "its decision to be the first to recognize X": whoever is the first

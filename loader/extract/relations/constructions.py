@@ -39,6 +39,8 @@ def _reciprocal(token: Token) -> bool:
     for t in [token, *token.children]:
         if t.lower_ in ("other", "another") and any(c.lower_ in RECIPROCAL for c in t.children):
             return True
+        if t.lower_ in RECIPROCAL and any(c.lower_ in ("other", "another") for c in t.children):
+            return True  # "one another" parsed with "one" as the head
         if t.lower_ in ("other", "another") and t.i > 0 and t.doc[t.i - 1].lower_ in RECIPROCAL:
             return True
     return False
@@ -202,7 +204,9 @@ class Constructions:
         out: list[Arg] = []
         items = list(tokens)
         if not items:
-            holders = [verb] + ([asset, quantity_head(asset)] if asset is not None else [])
+            # "remain stationed in Lithuania": the participle holds the place
+            holders = [verb, *children(verb, "acomp", "xcomp", "oprd")]
+            holders += [asset, quantity_head(asset)] if asset is not None else []
             for h in holders:
                 items = prep_objects(h, spec.destination_preps)
                 if items:
@@ -256,13 +260,14 @@ class Constructions:
             objects = list(receiver)
             for p in prep_objects(noun, spec.noun_object_preps):
                 objects.extend(self._objects([p], spec))
-            if spec.charge_preps and spec.clause_nouns and noun.lemma_ in spec.clause_nouns:
-                # "Ethiopia's charge that Eritrea is arming rebels"
-                for t in _that_clause_subjects(noun):
+            if spec.charge_preps:
+                # "Ethiopia's charge that Eritrea is arming rebels", "accusations that ..."
+                clause = _that_clause_subjects(noun)
+                if not clause and noun.lemma_ in spec.clause_nouns:
+                    return []  # "charge" without a that-clause is no accusation ("criminal charges")
+                for t in clause:
                     objects.extend(self._objects([t], spec))
                 props = self._charge(spec, noun, [])
-            elif noun.lemma_ in spec.clause_nouns:
-                return []  # "charge" without a that-clause is no accusation ("criminal charges")
         subjects = [s for s in dedupe(subjects) if s.ref["type"] in spec.subject_types]
         objects = [o for o in dedupe(objects) if o.ref["type"] in spec.object_types or spec.is_deployment]
         if not subjects or not objects:

@@ -81,7 +81,7 @@ def clause_status(verb: Token, sent: Span) -> str:
             lemma = gov.lemma_.lower()
             if lemma in negative:
                 return "negated"
-            if lemma not in factive:
+            if lemma not in factive or (lemma == "go" and gov.tag_ == "VBG"):  # "is going to keep"
                 status = "hypothetical"
             node = gov
             continue
