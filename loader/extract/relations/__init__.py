@@ -15,6 +15,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from ..lexicon import Lexicon, lexicon
+from ..words import words
 from .arguments import Resolver
 from .constructions import Constructions
 from .context import Context
@@ -30,8 +31,13 @@ class RelationFinder:
         self.verbs = lex.verb_triggers()
         self.nouns = lex.noun_triggers()
         self.matcher = Matcher(nlp.vocab)
-        self.matcher.add("VERB", [[{"LEMMA": {"IN": sorted(self.verbs)}, "POS": {"IN": ["VERB", "AUX"]}}]])
+        self.matcher.add("VERB", [
+            [{"LEMMA": {"IN": sorted(self.verbs)}, "POS": "VERB"}],
+            # "there are troops in X", "has troops on Y": be/have as main verbs, not auxiliaries
+            [{"LEMMA": {"IN": sorted(self.verbs)}, "POS": "AUX", "DEP": {"NOT_IN": ["aux", "auxpass"]}}],
+        ])
         self.matcher.add("NOUN", [[{"LEMMA": {"IN": sorted(self.nouns)}, "POS": {"IN": ["NOUN"]}}]])
+        self._military_words = words("military_assets") | words("military_modifiers")
         arrival = sorted({v.lemma for vs in self.verbs.values() for v in vs if v.arrival})
         self._arrival_forms = {f: a for a in arrival for f in (a, a + "s", a + "es")}
         # captions: "A Russian bomber lands in Caracas" (tagged as a noun at the root)
@@ -42,19 +48,28 @@ class RelationFinder:
         rules = Constructions(Resolver(ctx))
         found: list[dict] = []
         strings = doc.vocab.strings
+        military: dict[int, bool] = {}  # sentence start -> does it name any force at all?
         for match_id, start, _end in self.matcher(doc):
             token = doc[start]
             kind = strings[match_id]
             sent = token.sent
+            if sent.start not in military:
+                military[sent.start] = any(
+                    t.lemma_.lower() in self._military_words or t.lower_ in self._military_words for t in sent)
             if kind == "NOUN":
                 for relation in self.nouns.get(token.lemma_, []):
-                    found.extend(rules.nominal(token, self.lex.specs[relation], sent))
+                    spec = self.lex.specs[relation]
+                    if spec.requires_military_asset and not military[sent.start]:
+                        continue
+                    found.extend(rules.nominal(token, spec, sent))
                 continue
             lemma = token.lemma_ if kind == "VERB" else self._arrival_forms[token.lower_]
             for trig in self.verbs.get(lemma, []):
                 if kind != "VERB" and not trig.arrival:
                     continue
                 spec = self.lex.specs[trig.relation]
+                if spec.requires_military_asset and not military[sent.start]:
+                    continue  # a deployment needs a force or weapon named in its sentence
                 if spec.is_deployment:
                     found.extend(rules.deployment(token, trig, spec, sent))
                 else:
