@@ -1,3 +1,5 @@
 from .cli import app
 
-app(prog_name="kgload")
+# Guarded: Dask's worker processes (spawned) import the main module again, and must not run the CLI.
+if __name__ == "__main__":
+    app(prog_name="kgload")

@@ -13,7 +13,7 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO, Callable, Iterable, Iterator
 
 from .records import Record, RecordError, document_id_for, plain_record_from_dict, record_from_dict
 
@@ -308,25 +308,34 @@ def read_inputs(paths: Iterable[str], stdin=None) -> Iterator[InputItem]:
             suffix = ".jsonl" if head == b"{" else ".txt"
             yield from _read_one("<stdin>", data, suffix)
             continue
-        path = Path(raw)
-        try:
-            is_dir = path.is_dir()
-            exists = is_dir or path.exists()
-        except OSError as exc:
-            yield _unreadable(raw, exc)
-            continue
-        if is_dir:
-            found = False
-            for file in _walk(path):
-                found = True
+        for file in input_files(raw):
+            if isinstance(file, Rejection):
+                yield file
+            else:
                 yield from _read_path(file)
-            if not found:
-                yield Rejection(raw, "directory holds no .txt, .md or .jsonl files")
-            continue
-        if not exists:
-            yield Rejection(raw, "no such file or directory")
-            continue
-        yield from _read_path(path)
+
+
+def input_files(raw: str) -> Iterator[Path | Rejection]:
+    """The files one path argument names: the file itself, or a folder's files with a known
+    suffix (recursively, sorted); a rejection when it names none. Nothing is read."""
+    path = Path(raw)
+    try:
+        is_dir = path.is_dir()
+        exists = is_dir or path.exists()
+    except OSError as exc:
+        yield _unreadable(raw, exc)
+        return
+    if is_dir:
+        found = False
+        for file in _walk(path):
+            found = True
+            yield file
+        if not found:
+            yield Rejection(raw, "directory holds no .txt, .md or .jsonl files")
+    elif not exists:
+        yield Rejection(raw, "no such file or directory")
+    else:
+        yield path
 
 
 def _unreadable(name: str, exc: OSError) -> Rejection:
@@ -336,18 +345,26 @@ def _unreadable(name: str, exc: OSError) -> Rejection:
 
 
 def _read_path(path: Path) -> Iterator[InputItem]:
-    name = str(path)
-    suffix = path.suffix.lower()
+    return read_file(str(path), lambda: open(path, "rb"), lambda: path.stat().st_size)
+
+
+def read_file(name: str, open_binary: Callable[[], BinaryIO],
+              size: Callable[[], int] | None = None) -> Iterator[InputItem]:
+    """The items of one file called ``name`` (its suffix says how to read it), opened with
+    ``open_binary`` (``open(path, "rb")``, or ``fsspec.open(url, "rb").open`` on a Dask worker):
+    the same documents, records and one-line rejections whatever the storage."""
+    suffix = Path(name).suffix.lower()
     try:
         if suffix in JSONL_SUFFIXES:
-            with open(path, "rb") as stream:
+            with open_binary() as stream:
                 yield from _read_jsonl_stream(name, stream)
             return
-        size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            yield Rejection(name, f"file too large ({size:,} bytes; the limit is {MAX_INPUT_BYTES:,})")
+        nbytes = size() if size is not None else None
+        if nbytes is not None and nbytes > MAX_INPUT_BYTES:
+            yield Rejection(name, f"file too large ({nbytes:,} bytes; the limit is {MAX_INPUT_BYTES:,})")
             return
-        data = path.read_bytes()
+        with open_binary() as stream:
+            data = stream.read(MAX_INPUT_BYTES + 1)
     except OSError as exc:
         yield _unreadable(name, exc)
         return
