@@ -3,6 +3,9 @@
 Each line names the type, its CAMEO code, the trigger verbs (lemma, optionally the preposition
 that introduces the object, and whether it is an arrival verb whose subject is the asset) and
 nouns, the argument types, and role details. A new relation type is a new line.
+
+The only reader of that file (blank lines and lines starting with ``#`` are skipped). It imports
+no spaCy: the extractor (``loader.extract``), the loader's allowlist and ``kgload ask`` all use it.
 """
 
 from __future__ import annotations
@@ -28,6 +31,9 @@ class VerbTrigger:
     clause_object: bool = False
     # a direct object counts only with this preposition too: "charged Chavez with ..."
     dobj_needs_prep: str | None = None
+    # a question form of ``kgload ask`` (``"ask": false`` in the file: verbs such as "have" or
+    # "keep" that make a deployment in an article but no sense in a question; arrival verbs never do)
+    ask: bool = True
 
 
 @dataclass
@@ -80,9 +86,10 @@ def _parse(line: dict) -> RelationSpec:
     relation = line["relation"]
     verbs = [
         VerbTrigger(
-            v["lemma"], relation, v.get("object_prep"), bool(v.get("arrival")),
-            bool(v.get("place_object")), v.get("alt_object_prep"), bool(v.get("clause_object")),
-            v.get("dobj_needs_prep"),
+            lemma=v["lemma"], relation=relation, object_prep=v.get("object_prep"),
+            arrival=bool(v.get("arrival")), place_object=bool(v.get("place_object")),
+            alt_object_prep=v.get("alt_object_prep"), clause_object=bool(v.get("clause_object")),
+            dobj_needs_prep=v.get("dobj_needs_prep"), ask=bool(v.get("ask", True)) and not v.get("arrival"),
         )
         for v in line.get("verbs", [])
     ]

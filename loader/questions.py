@@ -11,13 +11,12 @@ so a relation type added there can be asked about without a code change.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
 
-from .allowlist import LEXICON_PATH
+from .lexicon import lexicon
 from .errors import UsageError
 
 
@@ -98,20 +97,16 @@ def relation_verbs() -> tuple[dict[str, str], dict[str, str]]:
     with an ``object_prep`` ("call" + "on") counts only with it ("calls on")."""
     forms: dict[str, str] = {}
     participles: dict[str, str] = {}
-    for line in LEXICON_PATH.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("//"):
-            continue
-        entry = json.loads(line)
-        for verb in entry.get("verbs", []):
-            if verb.get("arrival"):
+    for spec in lexicon().specs.values():
+        for verb in spec.verbs:
+            if verb.arrival:
                 continue  # "land", "arrive": the subject is what arrives, not who sends it
-            all_forms, parts = _inflections(verb["lemma"])
-            prep = f" {verb['object_prep']}" if verb.get("object_prep") else ""
+            all_forms, parts = _inflections(verb.lemma)
+            prep = f" {verb.object_prep}" if verb.object_prep else ""
             for f in all_forms:
-                forms.setdefault(f + prep, entry["relation"])
+                forms.setdefault(f + prep, spec.relation)
             for p in parts:
-                participles.setdefault(p + prep, entry["relation"])
+                participles.setdefault(p + prep, spec.relation)
     # words people use in questions that the extractor's lexicon reads as the same relation
     for extra, relation in (("blamed", "ACCUSES"),):
         participles.setdefault(extra, relation)
