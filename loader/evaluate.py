@@ -42,8 +42,9 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from .errors import UsageError
-from .extract.gazetteer import gazetteer, lookup_key, slug
+from .extract.gazetteer import gazetteer
 from .inputs import Rejection, SourceDocument, read_inputs
+from .names import lookup_key, slug
 
 Triple = tuple[str, str, str]
 

@@ -20,6 +20,7 @@ from typing import Iterable, Iterator
 from .allowlist import entity_types, relation_types
 from .graph import Graph, TxWriter
 from .inputs import Rejection
+from .names import alias_key
 from .records import (
     DocumentRecord,
     EntityRecord,
@@ -27,7 +28,6 @@ from .records import (
     RelationRecord,
     evidence_id_for,
     fact_key,
-    name_key,
 )
 
 _SCALAR = (str, int, float, bool)
@@ -378,7 +378,7 @@ class Loader:
         for row in added:
             if not row["added"]:
                 continue
-            keys = {name_key(a) for a in row["added"]} | {name_key(row["id"].replace("-", " "))}
+            keys = {alias_key(a) for a in row["added"]} | {alias_key(row["id"].replace("-", " "))}
             alias_rows.extend({"key": k, "entity_id": row["id"]} for k in sorted(keys)
                               if k and len(k) <= MAX_ALIAS_KEY_CHARS)
         w.run("load/merge_aliases", alias_rows)

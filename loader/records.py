@@ -6,7 +6,6 @@ with ``kind``), and loading consumes them. Neither side knows the other.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
@@ -332,22 +331,6 @@ def _checked_record_from_dict(data: Any) -> Record:
 def dump_records(records: Iterable[Record]) -> Iterator[str]:
     for record in records:
         yield json.dumps(record.to_dict(), ensure_ascii=False)
-
-
-@functools.lru_cache(maxsize=65536)  # the same names come back in every document
-def name_key(name: str) -> str:
-    """Normalised lookup key of a name: lower case, accents and punctuation removed,
-    white space and hyphens folded to single spaces ("Juan Guaidó" -> "juan guaido",
-    "U.S." -> "us"). The canned queries compute the same key in Cypher."""
-    import unicodedata
-
-    out = []
-    for ch in unicodedata.normalize("NFD", name.strip().lower()):
-        if unicodedata.category(ch)[0] in "LN":
-            out.append(ch)
-        elif ch in " \t\n\r\x0b\x0c-":
-            out.append(" ")
-    return " ".join("".join(out).split())
 
 
 def evidence_id_for(rel: "RelationRecord") -> str:

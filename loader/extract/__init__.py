@@ -64,11 +64,13 @@ def _files(folder: Path, pattern: str) -> list[Path]:
 
 @lru_cache(maxsize=1)
 def source_digest() -> str:
-    """sha256 over loader/data/* and loader/extract/**/*.py, each sorted by relative path.
+    """sha256 over loader/data/*, loader/names.py (ids and lookup keys) and loader/extract/**/*.py,
+    each sorted by relative path.
 
     Line endings are normalised so that a checkout with CRLF gives the same digest."""
     h = hashlib.sha256()
-    for label, folder, pattern in (("data", _DATA_DIR, "*"), ("extract", _PACKAGE_DIR, "**/*.py")):
+    for label, folder, pattern in (("data", _DATA_DIR, "*"), ("loader", _PACKAGE_DIR.parent, "names.py"),
+                                   ("extract", _PACKAGE_DIR, "**/*.py")):
         for path in _files(folder, pattern):
             content = path.read_bytes().replace(b"\r\n", b"\n")
             h.update(f"{label}/{path.relative_to(folder).as_posix()}\0{len(content)}\0".encode("utf-8"))
@@ -196,7 +198,7 @@ _SURNAME_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "d
 def surname(name: str) -> str | None:
     """The surname of a multi-token person name: its last token with any lower-case particles
     before it ("Juan Guaidó" -> "Guaidó", "Ursula von der Leyen" -> "von der Leyen")."""
-    from .gazetteer import lookup_key
+    from ..names import lookup_key
 
     tokens = name.split()
     while tokens and lookup_key(tokens[-1]) in _NAME_SUFFIXES:
@@ -222,7 +224,8 @@ def add_name_variants(entities: list[EntityRecord]) -> None:
     spelling of the name and surname; for a gazetteer entity (countries, organisations, places)
     the variants the gazetteer gives (``Gazetteer.variants_of``). Aliases end up deduplicated
     and sorted, so the same input always gives the same list."""
-    from .gazetteer import ascii_fold, gazetteer, lookup_key
+    from ..names import ascii_fold, lookup_key
+    from .gazetteer import gazetteer
 
     gaz = gazetteer()
     persons = [e for e in entities if e.type == "Person"]

@@ -20,7 +20,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from .gazetteer import Gazetteer, ascii_fold, gazetteer, lookup_key, slug
+from ..names import lookup_key, slug
+from .gazetteer import Gazetteer, gazetteer
 from .words import words
 
 KEEP_LABELS = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"}
@@ -232,6 +233,3 @@ def _display(name: str) -> str:
 def make_entity_resolver(nlp: Language, name: str) -> EntityResolver:
     return EntityResolver(nlp, name)
 
-
-def fold(text: str) -> str:
-    return ascii_fold(text)

@@ -8,8 +8,6 @@ Lookups are case-, accent- and punctuation-insensitive (``"U.S."`` = ``"US"`` = 
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -17,29 +15,7 @@ from typing import Iterator
 
 import pycountry
 
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_LEADING_THE = re.compile(r"^(the)\s+", re.I)
-
-
-def ascii_fold(text: str) -> str:
-    """Strip accents: ``"Guaidó"`` -> ``"Guaido"``."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def slug(name: str) -> str:
-    """A stable id for a canonical name: lowercase ASCII words joined by hyphens."""
-    folded = ascii_fold(name).lower().replace("'", "").replace("\u2019", "")
-    return _NON_ALNUM.sub("-", folded).strip("-")
-
-
-def lookup_key(text: str) -> str:
-    """Key under which surface forms are compared: folded, lowercase, no dots or 's."""
-    text = text.strip().replace("\u2019", "'")
-    text = re.sub(r"'s?$", "", text)
-    text = _LEADING_THE.sub("", text)
-    text = ascii_fold(text).lower().replace(".", "")
-    return " ".join(_NON_ALNUM.sub(" ", text).split())
+from ..names import lookup_key
 
 
 @dataclass(frozen=True)

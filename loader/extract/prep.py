@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from .gazetteer import gazetteer, lookup_key
+from ..names import lookup_key
+from .gazetteer import gazetteer
 
 _CREDIT = re.compile(
     r"\(\s*(?:photo|photograph|image|picture|pictured|screen ?capture|screen ?shot|screenshot|"

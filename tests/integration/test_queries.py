@@ -12,13 +12,13 @@ import pytest
 
 from loader import browser, cypher
 from loader.load import Loader, bundle_records
+from loader.names import alias_key
 from loader.records import (
     DocumentRecord,
     EntityRecord,
     EntityRef,
     Evidence,
     RelationRecord,
-    name_key,
 )
 
 from ..conftest import SEED_TEXT
@@ -399,11 +399,11 @@ NAMES = ["Juan Guaidó", "  U.S. ", "the Maduro-regime", "Ünïcödé  Çase", "
          "", "---", "Guaido\u0301", "ÆSIR", "東京", "x\ty"]
 
 
-def test_cypher_normalisation_equals_name_key(graph):
+def test_cypher_normalisation_equals_alias_key(graph):
     expr_text = cypher.load("queries/who_recognizes")
     expr = expr_text[expr_text.index("WITH ") + 5:expr_text.index(" AS key")].replace("$name", "name")
     rows = graph.read_text(f"UNWIND $names AS name RETURN name, {expr} AS key", {"names": NAMES})
-    assert {r["name"]: r["key"] for r in rows} == {n: name_key(n) for n in NAMES}
+    assert {r["name"]: r["key"] for r in rows} == {n: alias_key(n) for n in NAMES}
 
 
 PROFILED = [

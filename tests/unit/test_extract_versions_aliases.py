@@ -22,7 +22,8 @@ from loader.extract import (
     surname,
 )
 from loader.extract.gazetteer import gazetteer
-from loader.records import DocumentRecord, EntityRecord, name_key
+from loader.names import alias_key
+from loader.records import DocumentRecord, EntityRecord
 
 ROOT = Path(__file__).resolve().parents[2]
 META = {"name": "core_web_sm", "version": "3.8.0", "lang": "en"}
@@ -41,8 +42,10 @@ def entities(text, ex):
 def _by_hand(data_dir: Path, code_dir: Path, meta: dict) -> str:
     h = hashlib.sha256()
     # the extractor's code is a package with subpackages (extract/relations/): every .py under
-    # it counts, named by its path relative to the folder
-    for label, folder, pattern in (("data", data_dir, "*"), ("extract", code_dir, "**/*.py")):
+    # it counts, named by its path relative to the folder; so does the name normaliser
+    # (loader/names.py: ids)
+    for label, folder, pattern in (("data", data_dir, "*"), ("loader", code_dir.parent, "names.py"),
+                                   ("extract", code_dir, "**/*.py")):
         files = {p.relative_to(folder).as_posix(): p for p in folder.glob(pattern) if p.is_file()}
         for name in sorted(files):
             content = files[name].read_bytes().replace(b"\r\n", b"\n")
@@ -174,7 +177,7 @@ def test_accented_surface_form_surname_and_plain_spelling(ex):
     assert guaido.aliases == ["Guaido", "Guaidó", "Juan Guaido", "Juan Guaidó"]
     assert found["germany"].aliases == ["DEU", "Federal Republic of Germany", "Germany"]
     # the loader's lookup keys (name, aliases, id) cover every spelling of product.md
-    keys = {name_key(a) for a in [guaido.name, *guaido.aliases, guaido.id.replace("-", " ")]}
+    keys = {alias_key(a) for a in [guaido.name, *guaido.aliases, guaido.id.replace("-", " ")]}
     assert keys == {"guaido", "juan guaido"}
 
 
@@ -183,7 +186,7 @@ def test_united_states_variants_whatever_the_article_wrote(ex):
     assert found["united-states"].aliases == [
         "America", "U.S.", "U.S.A", "U.S.A.", "United States", "United States of America", "US", "USA"]
     assert "Washington" not in found["united-states"].aliases  # a place, not a variant
-    keys = {name_key(a) for a in found["united-states"].aliases}
+    keys = {alias_key(a) for a in found["united-states"].aliases}
     assert {"us", "usa", "united states", "united states of america", "america"} <= keys
     # a document that uses "Washington" for the government gives it as a form seen
     found = entities("Washington accused Caracas of hosting terrorists.", ex)

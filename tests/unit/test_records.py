@@ -4,22 +4,8 @@ import pytest
 
 from loader.records import (
     DocumentRecord, EntityRef, Evidence, RecordError, RelationRecord, document_id_for,
-    evidence_id_for, name_key, record_from_dict,
+    evidence_id_for, record_from_dict,
 )
-
-
-@pytest.mark.parametrize("name, key", [
-    ("Juan Guaidó", "juan guaido"),
-    ("  JUAN   GUAIDO ", "juan guaido"),
-    ("U.S.", "us"),
-    ("US", "us"),
-    ("Jean-Yves Le Drian", "jean yves le drian"),
-    ("Nicolás Maduro's", "nicolas maduros"),
-    ("São Tomé and Príncipe", "sao tome and principe"),
-    ("", ""),
-])
-def test_name_key(name, key):
-    assert name_key(name) == key
 
 
 def test_document_id_is_sha256_of_text():

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..gazetteer import slug
+from ...names import slug
 from ..words import words
 from .context import (
     Arg,
@@ -86,6 +86,15 @@ class Resolver:
         return dedupe(out)
 
     def _actor(self, item: Token, from_modifier: bool, group_ok: bool, depth: int) -> list[Arg]:
+        found = self._actor_itself(item, from_modifier, group_ok, depth)
+        if found:
+            # "Japan, along with Australia and South Korea, accused ...": companions act too
+            for c in children(item, "prep"):
+                if c.lower_ == "with" and c.i > 0 and c.doc[c.i - 1].lower_ in ("along", "together"):
+                    found = found + [a for p in children(c, "pobj") for x in conjuncts(p) for a in self._named(x)]
+        return found
+
+    def _actor_itself(self, item: Token, from_modifier: bool, group_ok: bool, depth: int) -> list[Arg]:
         ctx = self.ctx
         m = ctx.mention(item)
         if m is not None:
@@ -335,14 +344,29 @@ class Resolver:
                 # "Georgia's breakaway regions of A and B": the "of" objects, not the possessor
                 inner = prep_objects(item, ("of",)) or [
                     c for c in children(item, "poss", "compound", "nmod") if self.ctx.mention(c)]
-                for t in inner:
-                    out.extend(self.recognized(t))
-                continue
+                if inner:
+                    for t in inner:
+                        out.extend(self.recognized(t))
+                    if item.dep_ == "conj":
+                        out.extend(self._shared_head(item))
+                    continue
             found = self._actor(item, from_modifier, True, 0)
             if not found and m is not None and m["ent"]["type"] == "Place" and m.get("src") in ("GPE", "LOC"):
                 found = [Arg({**m["ent"], "type": "Country"}, item, 0.75)]
             out.extend(found)
         return dedupe(out)
+
+    def _shared_head(self, wrapper: Token) -> list[Arg]:
+        """"the breakaway Donetsk and Luhansk republics": "Donetsk" shares the head noun
+        "republics" with "Luhansk", even when the model did not tag it."""
+        out = []
+        head = wrapper.head
+        if head.pos_ == "PROPN" and head.is_title and self.ctx.mention(head) is None:
+            names = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
+            name = " ".join(t.text for t in names)
+            kind = "Country" if wrapper.lemma_.lower() in words("state_words") else "Place"
+            out.append(Arg({"id": slug(name), "name": name, "type": kind}, head, 0.7))
+        return out
 
     # -- places ----------------------------------------------------------------------------
     def place(self, item: Token, actors: list[Arg] = ()) -> tuple[dict | None, dict | None]:
@@ -356,6 +380,16 @@ class Resolver:
             return _as_place(m), None
         if lemma in words("border_nouns"):
             return self._border(item, actors)
+        # "Russia's Kursk region", "the Al Khadim air base": the name, not the possessor
+        if lemma in words("region_nouns") | words("facility_nouns"):
+            names = [t for t in item.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title]
+            if names and all(ctx.mention(t) is None or not place_ref(ctx.mention(t)) for t in names):
+                words_ = [t for t in item.lefts if t.dep_ in ("compound", "amod") and t.i >= names[0].i]
+                tail = " ".join(t.text for t in [*words_, item] if not t.is_title) if lemma in words("facility_nouns") else ""
+                first = min(t.left_edge.i for t in names)  # "Al Khadim": the name's own compounds
+                name = item.doc[first:names[-1].i + 1].text + (f" {tail}" if tail else "")
+                broader = next((place_ref(ctx.mention(c)) for c in children(item, "poss") if ctx.mention(c)), None)
+                return {"id": slug(name), "name": name, "type": "Place"}, broader
         if lemma in words("facility_nouns"):
             # "a naval base near Tartus" -> Place "naval base near Tartus", broader place Tartus
             for c in children(item, "prep"):
@@ -502,8 +536,11 @@ def _as_place(m: dict) -> dict | None:
     after "deployed troops to" or "a base near" is a place too."""
     if place_ref(m):
         return place_ref(m)
-    if m.get("src") in ("ORG", "PERSON", "NORP") and m["e"] - m["s"] == 1:
-        return {"id": m["ent"]["id"], "name": m["ent"]["name"], "type": "Place"}
+    if m.get("src") in ("ORG", "PERSON", "NORP"):
+        name = m["ent"]["name"]
+        organisational = any(w.lower() in words("organisation_words") for w in name.replace("-", " ").split())
+        if m["e"] - m["s"] == 1 or (m["e"] - m["s"] <= 3 and not organisational):
+            return {"id": m["ent"]["id"], "name": name, "type": "Place"}  # "to Nagorno-Karabakh"
     return None
 
 

@@ -66,7 +66,8 @@ def subject_args(verb: Token, resolver: Resolver, sent: Span, depth: int = 0) ->
     subj = own_subject(verb)
     if subj is not None:
         if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return resolver.actors(relative_antecedent(verb))
+            antecedent = relative_antecedent(verb)
+            return resolver.actors(antecedent) or _one_of(antecedent, resolver)
         args = resolver.actors(subj)
         if not args and subj.lemma_.lower() in words("group_nouns"):
             args = resolver.among_them(sent)
@@ -74,6 +75,12 @@ def subject_args(verb: Token, resolver: Resolver, sent: Span, depth: int = 0) ->
             # "The leader of the group Hezbollah is blaming ...": the name parsed as a second subject
             if not args and other.i != subj.i:
                 args = resolver.actors(other)
+        for c in children(verb, "prep"):
+            # "Japan, along with Australia and South Korea, accused ...": the companions too
+            if c.lower_ in ("along", "together"):
+                for w in children(c, "prep"):
+                    if w.lower_ == "with":
+                        args = args + [a for p in children(w, "pobj") for a in resolver.actors(p)]
         for c in children(verb, "npadvmod"):
             # headlines coordinate with a comma: "Estonia, Latvia Accuse Russia ..."
             if c.i + 2 == subj.left_edge.i and c.nbor(1).text == "," and resolver.ctx.mention(c):
@@ -120,6 +127,18 @@ def subject_args(verb: Token, resolver: Resolver, sent: Span, depth: int = 0) ->
         head = verb.head
         if head.dep_ == "attr":
             return subject_args(head.head, resolver, sent, depth + 1)
+    return []
+
+
+def _one_of(group: Token, resolver: Resolver) -> list[Arg]:
+    """"Guatemala is one of a dozen countries that still recognize Taiwan" -> Guatemala."""
+    prep = group.head
+    if group.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lower_ != "one":
+        return []
+    one = prep.head
+    if one.dep_ == "attr":
+        subj = own_subject(one.head)
+        return resolver.actors(subj) if subj is not None else []
     return []
 
 

@@ -190,6 +190,7 @@ class Constructions:
             status = "negated"
         reported_by, status = reporting(verb, r, sent, status, subjects)
         stop = {t.i for d in dests for t in d.token.subtree}
+        stop |= {d.token.head.i for d in dests if d.token.dep_ == "pobj"}  # "... systems at" -> "... systems"
         props: dict[str, Any] = {"asset": properties.phrase(asset, stop)}
         scope = {t.i for t in verb.subtree} - {
             t.i for c in verb.children if c.dep_ in ("relcl", "ccomp") for t in c.subtree

@@ -32,8 +32,11 @@ def speech_head(token: Token) -> tuple[Token, str] | None:
         if node.dep_ in ("ccomp", "parataxis") or (node.dep_ == "advcl" and head.lemma_ in speech):
             if head.lemma_ in speech:
                 return head, "speech"
-            if head.lemma_ in denial:
+            if head.lemma_ in denial and not _denies_a_noun(node, head):
                 return head, "denial"
+        if node.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in words("claim_nouns"):
+            # "accusations that it had deployed aircraft": the content of a claim is no fact
+            return head, "claim"
         if node.dep_ in ("ccomp", "parataxis") and head.lemma_ not in speech:
             # "... ," he said. with the parse hanging the quote under the speech verb's sibling
             pass
@@ -47,6 +50,13 @@ def speech_head(token: Token) -> tuple[Token, str] | None:
                 return c, "speech"
     return None
 
+
+
+def _denies_a_noun(clause: Token, verb: Token) -> bool:
+    """"X accused Y of ..., a charge Kigali denies": the parser hangs the accusation under
+    "denies", but what is denied is the charge named between them."""
+    claims = words("claim_nouns")
+    return any(t.lemma_.lower() in claims for t in verb.subtree if clause.right_edge.i < t.i < verb.i)
 
 
 def clause_status(verb: Token, sent: Span) -> str:
@@ -179,6 +189,13 @@ def reporting(token: Token, resolver, sent: Span, status: str, subjects: list[Ar
     verb, kind = found
     if kind == "denial":
         return None, combine(status, "negated")
+    if kind == "claim":
+        # the claim's author; a claim that is rejected or denied makes the content negated
+        governor = verb.head if verb.dep_ in ("dobj", "nsubjpass", "pobj") else None
+        if governor is not None and governor.lemma_.lower() in words("denial_verbs") | words("rejection_verbs"):
+            return None, combine(status, "negated")
+        authors = [a.ref for c in verb.children if c.dep_ in ("poss", "compound", "amod") for a in resolver.actors(c)]
+        return (authors[0] if authors else None), combine(status, "reported")
     speaker_status = clause_status(verb, sent)
     if speaker_status in ("negated", "hypothetical"):
         status = combine(status, "hypothetical")
@@ -196,14 +213,16 @@ def reporting(token: Token, resolver, sent: Span, status: str, subjects: list[Ar
     country = resolver.ctx.country_of(ref)
     if country is not None:
         own_side.add(country["id"])
-    if any(s.ref["id"] in own_side for s in subjects):
+    subject_sides = {s.ref["id"] for s in subjects} | {
+        c["id"] for s in subjects if (c := resolver.ctx.country_of(s.ref)) is not None}
+    if subject_sides & own_side:
         # the actor (or its own official) says what it did: "Chad's defense minister said he
         # had sent soldiers", "a Russian general said Russia has sent troops"
         return None, status
-    # a party's claim about another ("Mali says Niger sent troops", "Mali's foreign minister
-    # said ...") is the party's, not a fact; a named person's sourcing ("..., Kirby said") is
-    # attribution
-    party = ref["type"] in ("Country", "Organization")
+    # a party's claim about another, framed as its position ("Mali says Niger sent troops",
+    # "Mali's foreign minister said ...") is the party's, not a fact; sourcing after the fact
+    # (", the United Nations said", ", Kirby said") and a named person's word are attribution
+    party = ref["type"] in ("Country", "Organization") and verb.i < token.i
     if party or verb.lemma_.lower() in words("claim_verbs"):
         return ref, combine(status, "reported")
     return ref, status
