@@ -133,11 +133,26 @@ def extract(
     workers: int = WorkersOpt,
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per spaCy batch."),
     quiet: bool = QuietOpt,
+    dask: Optional[str] = typer.Option(
+        None, "--dask", metavar="ADDRESS",
+        help="Extract on a Dask cluster: tcp://scheduler:8786, env (DASK_SCHEDULER_ADDRESS) or local[:N] "
+             "(N worker processes here). Inputs may be fsspec URLs (s3://, gs://, file://), read by the "
+             "workers; -o names a folder of shards part-NNNNN.jsonl + manifest.json; re-running resumes."),
+    task_docs: int = typer.Option(50, "--task-docs", min=1, help="With --dask: at most this many files per task (shard)."),
 ) -> None:
     """Extract entities and relations to JSONL records (one object per line).
 
     Example: kgload extract examples/ -o records.jsonl
+
+    Example: kgload extract s3://bucket/articles/ -o shards/ --dask tcp://scheduler:8786
     """
+    if dask is not None:
+        from .scale import extract_on_dask
+
+        if workers > 1:
+            raise UsageError("--workers is for one machine; with --dask the cluster's workers extract")
+        extract_on_dask(paths, output, dask, model=model, batch_size=batch_size, task_docs=task_docs, quiet=quiet)
+        return
     from .inputs import Rejection, read_inputs
     from .pipeline import LazyExtractor, records_from_inputs
     from .records import dump_records
@@ -288,14 +303,7 @@ def query(
     fmt = _format(fmt)
     if name not in cypher.names("queries"):
         raise UsageError(f"no canned query {name!r}; `kgload query --list` shows them")
-    text = cypher.load(f"queries/{name}")
-    params = parse_param_args(list(ctx.args))
-    for pname, description in cypher.header_params(text).items():
-        if pname not in params and "null" in description:  # "... empty string or null for any"
-            params[pname] = None
-    missing = sorted(cypher.statement_params(text) - set(params))
-    if missing:
-        raise UsageError(f"query {name!r} needs " + ", ".join(f"-p {m} VALUE" for m in missing))
+    params = cypher.query_arguments(name, parse_param_args(list(ctx.args)))
     from .graph import Graph
 
     with Graph(_connection(uri, username, password, database)) as graph:

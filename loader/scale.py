@@ -1,0 +1,400 @@
+"""Extraction on a Dask cluster: ``kgload extract PATH_OR_URL... -o OUTDIR --dask ADDRESS``.
+
+The client lists the inputs (local paths, or fsspec URLs: ``file://``, ``s3://``, ``gs://``),
+sorts them and cuts the list into shards of at most ``task_docs`` files and ``task_bytes`` bytes.
+Each shard is one Dask task: a worker reads its files itself (the task carries names, not
+texts), extracts them with the worker's cached spaCy pipeline (``nlp.pipe``) exactly as
+``kgload extract`` does, and writes ``OUTDIR/part-NNNNN.jsonl``: first to a temporary name,
+then renamed when complete, after its summary ``part-NNNNN.done.json`` (documents, rejections,
+notes, extractor version). ``OUTDIR/manifest.json`` says which inputs went to which shard.
+
+Shard numbers follow the sorted input list, so the same command maps the same inputs to the
+same shards: a re-run skips the shards already complete (and reports their rejections again,
+so the exit code is the same), redoes the others, and removes shard files that belong to no
+shard of the new plan. Dask reruns a task whose worker died (``allowed-failures``) and retries
+one that raised (``retries``). Dask is imported here only, and only when ``--dask`` is given.
+
+OUTDIR is a folder that the workers can write and ``kgload load`` can read: a local folder for
+a LocalCluster, a shared filesystem on a cluster.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import time
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from .errors import InputsRejected, KgloadError, UsageError
+from .inputs import JSONL_SUFFIXES, TEXT_SUFFIXES, Rejection, input_files, read_file
+
+TASK_DOCS = 50  # files per task: ~10 s of spaCy for news articles, a few tasks per worker
+TASK_BYTES = 8 * 1024 * 1024  # and at most this many bytes (a big JSONL file is a task alone)
+RETRIES = 2  # reruns of a task that raised (a worker that died is Dask's allowed-failures)
+MANIFEST = "manifest.json"
+FORMAT = "kgload-shards/1"
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+_SHARD_FILE = re.compile(r"part-\d{5,}\.(jsonl|done\.json)")
+_TEMP_FILE = re.compile(r"\.part-\d{5,}\.(jsonl|done\.json)\.[0-9a-f]+\.tmp")
+
+
+@dataclass(frozen=True)
+class InputFile:
+    name: str  # what records and messages call it: the path as listed, or the URL
+    location: str  # what a worker opens: an absolute path, or an fsspec URL
+    size: int
+
+
+@dataclass
+class Shard:
+    number: int
+    inputs: list[InputFile]
+
+    @property
+    def name(self) -> str:
+        return f"part-{self.number:05d}.jsonl"
+
+    def plan(self) -> dict:
+        return {"shard": self.name, "bytes": sum(f.size for f in self.inputs),
+                "inputs": [f.name for f in self.inputs]}
+
+
+@dataclass
+class ScaleSummary:
+    shards: int = 0
+    shards_skipped: int = 0  # complete from an earlier run
+    documents: int = 0
+    records: int = 0
+    rejected: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+# ------------------------------------------------------------------ listing (client)
+
+def is_url(raw: str) -> bool:
+    return bool(_URL.match(raw))
+
+
+def list_inputs(paths: Iterable[str]) -> tuple[list[InputFile], list[Rejection]]:
+    """Every file the arguments name, sorted by name (a file named twice once), and the
+    arguments that name none. Nothing is read but folder listings and sizes."""
+    files: dict[str, InputFile] = {}
+    rejected: list[Rejection] = []
+    for raw in paths:
+        if raw == "-":
+            raise UsageError("--dask: the workers read the inputs, so stdin (-) cannot be one; "
+                             "write it to a file")
+        for item in (_list_url(raw) if is_url(raw) else _list_local(raw)):
+            if isinstance(item, Rejection):
+                rejected.append(item)
+            else:
+                files.setdefault(item.name, item)
+    return sorted(files.values(), key=lambda f: f.name), rejected
+
+
+def _list_local(raw: str) -> Iterator[InputFile | Rejection]:
+    for path in input_files(raw):
+        if isinstance(path, Rejection):
+            yield path
+            continue
+        try:
+            size = path.stat().st_size
+        except OSError:
+            size = 0  # the worker reports why it cannot read it
+        yield InputFile(str(path), os.path.abspath(path), size)
+
+
+def _list_url(raw: str) -> Iterator[InputFile | Rejection]:
+    import fsspec
+
+    try:
+        fs, root = fsspec.core.url_to_fs(raw)
+    except ImportError as exc:  # e.g. "Install s3fs to access S3"
+        raise UsageError(f"{raw}: {exc} (pip install 'kgload[s3]' or 'kgload[gcs]')") from None
+    except ValueError as exc:
+        raise UsageError(f"{raw}: {exc}") from None
+    known = TEXT_SUFFIXES | JSONL_SUFFIXES
+    try:
+        if fs.isdir(root):
+            found = sorted((p, info.get("size") or 0) for p, info in fs.find(root, detail=True).items()
+                           if info.get("type") == "file" and Path(p).suffix.lower() in known)
+            if not found:
+                yield Rejection(raw, "directory holds no .txt, .md or .jsonl files")
+            for p, size in found:
+                url = fs.unstrip_protocol(p)
+                yield InputFile(url, url, int(size))
+        elif fs.exists(root):
+            yield InputFile(raw, raw, int(fs.info(root).get("size") or 0))
+        else:
+            yield Rejection(raw, "no such file or directory")
+    except OSError as exc:
+        yield Rejection(raw, "permission denied" if isinstance(exc, PermissionError)
+                        else f"cannot read ({exc.strerror or exc})")
+
+
+def plan_shards(files: list[InputFile], task_docs: int = TASK_DOCS, task_bytes: int = TASK_BYTES) -> list[Shard]:
+    """Consecutive runs of the sorted files, each at most ``task_docs`` files and ``task_bytes``
+    bytes (a larger file alone): the same inputs always give the same shards."""
+    shards: list[Shard] = []
+    current: list[InputFile] = []
+    size = 0
+    for f in files:
+        if current and (len(current) >= task_docs or size + f.size > task_bytes):
+            shards.append(Shard(len(shards), current))
+            current, size = [], 0
+        current.append(f)
+        size += f.size
+    if current:
+        shards.append(Shard(len(shards), current))
+    return shards
+
+
+# ------------------------------------------------------------------ one task (worker)
+
+_EXTRACTORS: dict = {}  # per worker process: the spaCy pipeline loads once, on the first task
+
+
+def _extractor(model: str | None, batch_size: int):
+    from .pipeline import LazyExtractor
+
+    key = (model, batch_size)
+    if key not in _EXTRACTORS:
+        _EXTRACTORS[key] = LazyExtractor(model, 1, batch_size)
+    return _EXTRACTORS[key]
+
+
+def _opener(location: str) -> Callable:
+    if is_url(location):
+        import fsspec
+
+        return fsspec.open(location, "rb").open
+    return lambda: open(location, "rb")
+
+
+def _write_atomic(path: str, write: Callable, before_replace: Callable | None = None) -> None:
+    """``write(file)`` to a temporary name beside ``path``, renamed to ``path`` when complete."""
+    folder, name = os.path.split(path)
+    tmp = os.path.join(folder, f".{name}.{uuid.uuid4().hex[:12]}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8") as out:
+            write(out)
+        if before_replace is not None:
+            before_replace()
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def run_shard(shard: dict, outdir: str, model: str | None, batch_size: int) -> dict:
+    """Read, extract and write one shard (on a worker); returns its summary. Running it twice
+    (a retry, a duplicate) writes the same files: each is renamed into place only when whole."""
+    from .pipeline import records_from_inputs
+    from .records import dump_records
+
+    start = time.perf_counter()
+    extractor = _extractor(model, batch_size)
+    summary = {"shard": shard["shard"], "inputs": shard["inputs"], "documents": 0, "records": 0,
+               "rejected": [], "notes": []}
+
+    def items():
+        for name, location, size in zip(shard["inputs"], shard["locations"], shard["sizes"]):
+            yield from read_file(name, _opener(location), lambda size=size: size)
+
+    def write_records(out) -> None:
+        for group in records_from_inputs(items(), extractor, on_note=summary["notes"].append):
+            if isinstance(group, Rejection):
+                summary["rejected"].append([group.input, group.reason])
+                continue
+            for line in dump_records(group):
+                out.write(line + "\n")
+            summary["documents"] += 1
+            summary["records"] += len(group)
+
+    def write_summary() -> None:
+        summary["extractor_version"] = extractor.extractor.version
+        summary["seconds"] = round(time.perf_counter() - start, 3)
+        summary["worker"] = f"{os.uname().nodename}:{os.getpid()}"
+        _write_atomic(final[:-len(".jsonl")] + ".done.json", lambda f: json.dump(summary, f, indent=1))
+
+    final = os.path.join(outdir, shard["shard"])
+    # the shard appears only whole, and only once its summary is there
+    _write_atomic(final, write_records, before_replace=write_summary)
+    return summary
+
+
+# ------------------------------------------------------------------ the job (client)
+
+def scheduler(address: str) -> tuple[str | None, int]:
+    """``(scheduler address, 0)``, or ``(None, N)`` for a LocalCluster of N workers: from
+    ``tcp://host:8786`` (any Dask address), ``env`` (DASK_SCHEDULER_ADDRESS), ``local[:N]``."""
+    local = re.fullmatch(r"local(?::(\d+))?", address)
+    if local:
+        workers = int(local[1] or os.cpu_count() or 1)
+        if workers < 1:
+            raise UsageError("--dask local:N needs N >= 1")
+        return None, workers
+    if address == "env":
+        address = os.environ.get("DASK_SCHEDULER_ADDRESS", "")
+        if not address:
+            raise UsageError("--dask env: DASK_SCHEDULER_ADDRESS is not set")
+    if not _URL.match(address) and ":" not in address:
+        raise UsageError(f"--dask {address}: give a scheduler address (tcp://host:8786), local[:N] or env")
+    return address, 0
+
+
+@contextmanager
+def dask_client(address: str | None, local_workers: int = 0):
+    """A Client of the scheduler at ``address``, or of a LocalCluster of ``local_workers``
+    processes of one thread each; closed (and the LocalCluster stopped) at the end."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise UsageError("--dask needs Dask: pip install 'kgload[dask]'") from None
+    if address is None:
+        with LocalCluster(n_workers=local_workers, threads_per_worker=1, processes=True,
+                          dashboard_address=None, silence_logs=logging.CRITICAL) as cluster, \
+                Client(cluster) as client:
+            yield client
+        return
+    try:
+        client = Client(address, timeout="30s")
+    except (OSError, TimeoutError) as exc:
+        raise KgloadError(f"cannot reach the Dask scheduler at {address} ({exc})") from None
+    with client:
+        yield client
+
+
+def _read_json(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _complete(outdir: Path, plan: dict) -> dict[str, dict]:
+    """The shards of ``plan`` an earlier run of the same plan completed (name -> summary);
+    removes temporary files and shard files that are not such a shard."""
+    old = _read_json(outdir / MANIFEST) or {}
+    same_job = old.get("format") == FORMAT and old.get("model") == plan["model"]
+    old_shards = {s["shard"]: s for s in old.get("shards", [])} if same_job else {}
+    done: dict[str, dict] = {}
+    for shard in plan["shards"]:
+        summary = _read_json(outdir / (shard["shard"][:-len(".jsonl")] + ".done.json"))
+        if old_shards.get(shard["shard"]) == shard and summary is not None \
+                and summary.get("inputs") == shard["inputs"] and (outdir / shard["shard"]).is_file():
+            done[shard["shard"]] = summary
+    for path in outdir.iterdir():
+        stale = _SHARD_FILE.fullmatch(path.name) and path.name.replace(".done.json", ".jsonl") not in done
+        if stale or _TEMP_FILE.fullmatch(path.name):
+            path.unlink(missing_ok=True)
+    return done
+
+
+def _progress(quiet: bool):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from .render import err_console
+
+    return Progress(SpinnerColumn(), TextColumn("Extracting on Dask"), BarColumn(), MofNCompleteColumn(),
+                    TextColumn("documents"), TimeElapsedColumn(), console=err_console, disable=quiet)
+
+
+def extract_on_dask(paths: list[str], outdir: Path, address: str, *, model: str | None = None,
+                    batch_size: int = 32, task_docs: int = TASK_DOCS, task_bytes: int = TASK_BYTES,
+                    quiet: bool = False, log: Callable[[str], None] | None = None) -> ScaleSummary:
+    """The whole job: list, plan, skip complete shards, run the rest on Dask, report. Raises
+    ``InputsRejected`` (exit 4) when an input was rejected, ``KgloadError`` when shards failed."""
+    if log is None:
+        from .render import message as log
+    start = time.perf_counter()
+    address, local_workers = scheduler(address)
+    if outdir is None:
+        raise UsageError("--dask writes shards to a folder: give -o OUTDIR")
+    if outdir.exists() and not outdir.is_dir():
+        raise UsageError(f"--output {outdir}: with --dask this is a folder (of shards), not a file")
+    outdir.mkdir(parents=True, exist_ok=True)
+    files, rejected = list_inputs(paths)
+    shards = plan_shards(files, task_docs, task_bytes)
+    plan = {"format": FORMAT, "model": model, "task_docs": task_docs, "task_bytes": task_bytes,
+            "shards": [s.plan() for s in shards],
+            "rejected": [[r.input, r.reason] for r in rejected]}
+    done = _complete(outdir, plan)
+    _write_atomic(str(outdir / MANIFEST), lambda f: json.dump(plan, f, indent=1))
+
+    summary = ScaleSummary(shards=len(shards), shards_skipped=len(done))
+    for r in rejected:
+        summary.rejected.append(str(r))
+        log(f"Rejected {r}")
+    # each text file is one document (extracted or rejected); JSONL files hold an unknown number
+    texts_only = all(Path(f.name).suffix.lower() in TEXT_SUFFIXES for f in files)
+
+    def finished(result: dict, progress, task) -> None:
+        summary.documents += result["documents"]
+        summary.records += result["records"]
+        for note in result.get("notes", []):
+            log(f"Note: {note}")
+        for where, reason in result.get("rejected", []):
+            summary.rejected.append(f"{where}: {reason}")
+            log(f"Rejected {where}: {reason}")
+        progress.advance(task, len(result["inputs"]) if texts_only else result["documents"])
+
+    with _progress(quiet) as progress:
+        task = progress.add_task("extract", total=len(files) if texts_only else None)
+        for result in done.values():
+            finished(result, progress, task)
+        todo = [s for s in shards if s.name not in done]
+        if todo:
+            from distributed import as_completed
+
+            token = uuid.uuid4().hex[:8]
+            root = os.path.abspath(outdir)
+            with dask_client(address, local_workers) as client:
+                futures = {}
+                for s in todo:
+                    payload = dict(s.plan(), locations=[f.location for f in s.inputs],
+                                   sizes=[f.size for f in s.inputs])
+                    future = client.submit(run_shard, payload, root, model, batch_size,
+                                           key=f"kgload-{s.name[:-6]}-{token}", retries=RETRIES, pure=False)
+                    futures[future] = s
+                for future in as_completed(futures):
+                    try:
+                        finished(future.result(), progress, task)
+                    except KgloadError:  # e.g. no spaCy model on the workers: every task would fail
+                        client.cancel(list(futures))
+                        raise
+                    except Exception as exc:  # the others go on; a re-run retries this one
+                        summary.failed.append(f"{futures[future].name}: {_failure(exc)}")
+                    future.release()
+    summary.seconds = time.perf_counter() - start
+    if not quiet:
+        log(f"Wrote {summary.shards} shard(s) to {outdir} ({summary.shards_skipped} complete from an earlier run): "
+            f"{summary.documents} document(s), {summary.records} records, {len(summary.rejected)} input(s) "
+            f"rejected, {summary.seconds:.1f} s. Load them with: kgload load {outdir}")
+    if summary.failed:
+        for line in summary.failed:
+            log(f"Failed {line}")
+        raise KgloadError(f"{len(summary.failed)} of {summary.shards} shard(s) failed (see the lines above); "
+                          "run the same command again to redo them")
+    if summary.rejected:
+        raise InputsRejected(f"{len(summary.rejected)} input(s) rejected (see the lines above)")
+    return summary
+
+
+def _failure(exc: BaseException) -> str:
+    text = f"{type(exc).__name__}: {exc}"
+    if isinstance(exc, ModuleNotFoundError):
+        text += " (the workers need kgload and its model installed: pip install 'kgload[dask]')"
+    elif isinstance(exc, OSError) and getattr(exc, "filename", None):
+        text += " (the workers must be able to read the inputs and write OUTDIR, e.g. a shared filesystem)"
+    return text
