@@ -303,14 +303,7 @@ def query(
     fmt = _format(fmt)
     if name not in cypher.names("queries"):
         raise UsageError(f"no canned query {name!r}; `kgload query --list` shows them")
-    text = cypher.load(f"queries/{name}")
-    params = parse_param_args(list(ctx.args))
-    for pname, description in cypher.header_params(text).items():
-        if pname not in params and "null" in description:  # "... empty string or null for any"
-            params[pname] = None
-    missing = sorted(cypher.statement_params(text) - set(params))
-    if missing:
-        raise UsageError(f"query {name!r} needs " + ", ".join(f"-p {m} VALUE" for m in missing))
+    params = cypher.query_arguments(name, parse_param_args(list(ctx.args)))
     from .graph import Graph
 
     with Graph(_connection(uri, username, password, database)) as graph:

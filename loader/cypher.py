@@ -3,13 +3,28 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from .errors import UsageError
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
-_HEADER_PARAM = re.compile(r"^//\s*\$([A-Za-z_][A-Za-z0-9_]*)\s*:")
+# a header's parameter line: "// $name: what it holds", or "// $name (optional): ..." for a
+# parameter that may be left out (it is then null, which the statement reads as "any")
+_HEADER_PARAM = re.compile(
+    r"^//\s*\$(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?P<optional>\(optional\))?\s*:\s*(?P<description>.*)$"
+)
+OPTIONAL_MARKER = "(optional)"
+
+
+@dataclass(frozen=True)
+class Param:
+    """One parameter a Cypher file's header names."""
+
+    name: str
+    required: bool
+    description: str
 
 
 def cypher_dir() -> Path:
@@ -55,11 +70,38 @@ def statement_params(text: str) -> set[str]:
     return set(_PARAM.findall(body))
 
 
-def header_params(text: str) -> dict[str, str]:
-    """``{param: description}`` from the header's ``// $param: ...`` lines."""
-    out: dict[str, str] = {}
+def parameters(text: str) -> list[Param]:
+    """The parameters the header names (``// $param: ...`` or ``// $param (optional): ...``),
+    in header order. This is the one place that says which parameters a query needs."""
+    out: list[Param] = []
     for line in header(text):
         m = _HEADER_PARAM.match(line)
         if m:
-            out[m.group(1)] = line.split(":", 1)[1].strip()
+            out.append(Param(m["name"], not m["optional"], m["description"].strip()))
     return out
+
+
+def header_params(text: str) -> dict[str, str]:
+    """``{param: description}`` from the header's parameter lines."""
+    return {p.name: p.description for p in parameters(text)}
+
+
+def query_parameters(name: str) -> list[Param]:
+    """The parameters of the canned query ``cypher/queries/<name>.cypher``."""
+    return parameters(load(f"queries/{name}"))
+
+
+def query_arguments(name: str, given: dict) -> dict:
+    """The values to run the canned query ``name`` with: ``given``, and null for each optional
+    parameter left out. ``UsageError`` (exit 2) names the required parameters missing."""
+    params = dict(given)
+    missing = []
+    for p in query_parameters(name):
+        if p.name not in params:
+            if p.required:
+                missing.append(p.name)
+            else:
+                params[p.name] = None
+    if missing:
+        raise UsageError(f"query {name!r} needs " + ", ".join(f"-p {m} VALUE" for m in sorted(missing)))
+    return params

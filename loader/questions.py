@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
 
+from . import cypher
 from .lexicon import lexicon
 from .errors import UsageError
 
@@ -287,16 +288,11 @@ def parse_question(question: str) -> ParsedQuestion:
     parsed = _match(q)
     if parsed is None:
         raise UsageError(unknown_question_message(question))
-    empty = [k for k, v in parsed.params.items() if v == "" and _required(parsed.query, k)]
+    required = {p.name for p in cypher.query_parameters(parsed.query) if p.required}
+    empty = [k for k, v in parsed.params.items() if v == "" and k in required]
     if empty:
         raise UsageError(f"no name found for {', '.join(empty)} in {question!r}.\n" + _examples())
     return parsed
-
-
-def _required(query: str, param: str) -> bool:
-    """Parameters that must name something (the others take "" for any)."""
-    return query in ("who_recognizes", "whom_recognizes", "entity_profile", "path_between") or \
-        (query == "evidence" and param != "relation")
 
 
 def _match(q: str) -> ParsedQuestion | None:

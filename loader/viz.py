@@ -75,19 +75,7 @@ def plan(question_or_query: str, params: dict[str, Any] | None = None) -> VizPla
         graph_query = query + GRAPH_SUFFIX
     else:
         graph_query = None
-    text = cypher.load(f"queries/{query}")
-    missing = sorted(p for p in cypher.header_params(text) if p not in params and not _optional(text, p))
-    if missing:
-        raise UsageError(f"query {query!r} needs " + ", ".join(f"-p {m} VALUE" for m in missing))
-    for name in cypher.header_params(text):
-        params.setdefault(name, None)
-    return VizPlan(query, params, graph_query, title)
-
-
-def _optional(text: str, param: str) -> bool:
-    """A parameter whose header says it may be empty or null."""
-    desc = cypher.header_params(text).get(param, "")
-    return "null for" in desc or "empty string" in desc
+    return VizPlan(query, cypher.query_arguments(query, params), graph_query, title)
 
 
 def _query_title(query: str, params: dict[str, Any]) -> str:

@@ -9,6 +9,7 @@ import pytest
 
 from loader import cypher
 from loader.allowlist import relation_types
+from loader.errors import UsageError
 
 FOLDERS = ("schema", "admin", "load", "queries")
 ALL_FILES = [(folder, name) for folder in FOLDERS for name in cypher.names(folder)]
@@ -42,6 +43,39 @@ def test_header_names_exactly_the_parameters_used(folder, name):
     assert set(cypher.header_params(text)) == cypher.statement_params(text)
     for param, description in cypher.header_params(text).items():
         assert description, f"${param} has no description"
+    # every line that names a parameter has the one form cypher.parameters reads:
+    # "// $name: ..." or "// $name (optional): ..."
+    for line in cypher.header(text):
+        if line.lstrip("/ ").startswith("$"):
+            assert re.fullmatch(r"// \$\w+(?: \(optional\))?: \S.*", line), line
+
+
+@pytest.mark.parametrize("name", QUERIES)
+def test_an_optional_query_parameter_is_read_as_any_when_null(name):
+    """The header's "(optional)" marker is the one place that says a parameter may be left out
+    (kgload query, ask and viz then pass null); the statement must then read null as "any"."""
+    text = cypher.load(f"queries/{name}")
+    for p in cypher.query_parameters(name):
+        if not p.required:
+            assert f"coalesce(${p.name}, '')" in text, p
+
+
+def test_query_parameters_reads_the_marker():
+    assert [(p.name, p.required) for p in cypher.query_parameters("deployments")] == [("actor", False), ("place", False)]
+    assert [(p.name, p.required) for p in cypher.query_parameters("evidence")] == [
+        ("subject", True), ("relation", False), ("object", True)]
+    assert [(p.name, p.required) for p in cypher.query_parameters("who_recognizes")] == [("name", True)]
+    assert cypher.query_parameters("who_recognizes")[0].description.startswith("name or alias of the recognized entity")
+
+
+def test_query_arguments_fills_optional_parameters_with_null_and_names_the_missing_ones():
+    assert cypher.query_arguments("deployments", {"actor": "Russia"}) == {"actor": "Russia", "place": None}
+    assert cypher.query_arguments("evidence", {"subject": "a", "object": "b"}) == {
+        "subject": "a", "object": "b", "relation": None}
+    with pytest.raises(UsageError, match=r"query 'path_between' needs -p from VALUE, -p to VALUE"):
+        cypher.query_arguments("path_between", {})
+    with pytest.raises(UsageError, match=r"needs -p to VALUE$"):
+        cypher.query_arguments("path_between", {"from": "Russia", "place": "x"})
 
 
 @pytest.mark.parametrize("folder,name", ALL_FILES, ids=[f"{f}/{n}" for f, n in ALL_FILES])
