@@ -27,7 +27,7 @@ NAME_PARAMS = {
     "who_recognizes": {"name"}, "whom_recognizes": {"name"}, "entity_profile": {"name"},
     "contested_recognition": {"name"}, "deployments": {"actor", "place"},
     "accusations": {"accuser", "accused"}, "evidence": {"subject", "object"},
-    "path_between": {"from", "to"},
+    "path_between": {"from", "to"}, "relations": {"subject", "object"},
 }
 
 
@@ -149,7 +149,7 @@ def test_every_answer_row_says_how_many_sentences_support_it(name):
 # relation types by hand. A query about one relation (who_recognizes: RECOGNIZES) names that one;
 # the queries about every relation name none.
 GENERIC_QUERIES = ["entity_profile", "entity_profile_graph", "evidence", "path_between", "path_between_graph",
-                   "entities_graph"]
+                   "entities_graph", "relations", "relations_graph"]
 
 
 def _statement(name: str) -> str:

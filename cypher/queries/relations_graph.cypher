@@ -1,0 +1,29 @@
+// Relations of one type of the relation lexicon (or of every type), as a graph (Neo4j Browser, kgload viz): who does what to whom, by subject and/or object.
+// $relation (optional): relationship type such as "SUPPORTS" (case, spaces and hyphens ignored: "calls on"); empty string or null for any type
+// $subject (optional): name or alias of the subject entity (e.g. "Russia"), matched case-, accent- and punctuation-insensitively; empty string or null for any
+// $object (optional): name or alias of the object entity (e.g. "Maduro"), matched case-, accent- and punctuation-insensitively; empty string or null for any
+WITH reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim(coalesce($subject, ''))), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS subject_key,
+     reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim(coalesce($object, ''))), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS object_key,
+     replace(replace(toUpper(trim(coalesce($relation, ''))), ' ', '_'), '-', '_') AS relation
+CALL (subject_key, object_key, relation) {
+  WITH subject_key, relation WHERE subject_key <> ''
+  MATCH (alias:Alias {key: subject_key})-[:ALIAS_OF]->(s:Entity) USING INDEX SEEK alias:Alias(key)
+  MATCH (s)-[r]->(o:Entity)
+  WHERE relation = '' OR type(r) = relation
+  RETURN s, r, o
+  UNION
+  WITH subject_key, object_key, relation WHERE subject_key = '' AND object_key <> ''
+  MATCH (alias2:Alias {key: object_key})-[:ALIAS_OF]->(o:Entity) USING INDEX SEEK alias2:Alias(key)
+  MATCH (o)<-[r]-(s:Entity)
+  WHERE relation = '' OR type(r) = relation
+  RETURN s, r, o
+  UNION
+  // neither given: every relationship (of the type); the scan runs only then
+  UNWIND CASE WHEN subject_key = '' AND object_key = '' THEN [relation] ELSE [] END AS any_relation
+  MATCH (s:Entity)-[r]->(o:Entity)
+  WHERE any_relation = '' OR type(r) = any_relation
+  RETURN s, r, o
+}
+WITH s, r, o, object_key
+WHERE object_key = '' OR object_key IN [(o)<-[:ALIAS_OF]-(alias_of_o) | alias_of_o.key]
+RETURN s, r, o
