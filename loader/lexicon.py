@@ -34,6 +34,12 @@ class VerbTrigger:
     # a question form of ``kgload ask`` (``"ask": false`` in the file: verbs such as "have" or
     # "keep" that make a deployment in an article but no sense in a question; arrival verbs never do)
     ask: bool = True
+    # an ending event of the relation: "withdrew its troops from Syria", "troops left Mali"
+    ending: bool = False
+    # where an ending verb names the place the force leaves: "from", "of" ("pulled out of")
+    place_preps: tuple[str, ...] = ()
+    # a particle the verb needs: "pulled (its troops) out"
+    particle: str | None = None
 
 
 @dataclass
@@ -57,6 +63,14 @@ class RelationSpec:
     speech_act: bool = False
     # nouns that count only with a that-clause, whose subject is the object ("charge that ...")
     clause_nouns: tuple[str, ...] = ()
+    # ending events (the relation stops holding), with the same arguments as the relation:
+    # verbs ("withdraw troops from"), nouns ("the withdrawal of troops from"), verbs that end
+    # the relation's own trigger ("withdrew its recognition of", "stopped recognizing"), and
+    # verbs that end one object and start another ("switched recognition from A to B")
+    ending_verbs: list[VerbTrigger] = field(default_factory=list)
+    ending_nouns: tuple[str, ...] = ()
+    ending_governors: tuple[str, ...] = ()
+    switch_verbs: tuple[str, ...] = ()
 
     @property
     def is_deployment(self) -> bool:
@@ -72,6 +86,20 @@ class Lexicon:
         for spec in self.specs.values():
             for verb in spec.verbs:
                 out.setdefault(verb.lemma, []).append(verb)
+        return out
+
+    def ending_verb_triggers(self) -> dict[str, list[VerbTrigger]]:
+        out: dict[str, list[VerbTrigger]] = {}
+        for spec in self.specs.values():
+            for verb in spec.ending_verbs:
+                out.setdefault(verb.lemma, []).append(verb)
+        return out
+
+    def ending_noun_triggers(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for spec in self.specs.values():
+            for noun in spec.ending_nouns:
+                out.setdefault(noun, []).append(spec.relation)
         return out
 
     def noun_triggers(self) -> dict[str, list[str]]:
@@ -110,6 +138,17 @@ def _parse(line: dict) -> RelationSpec:
         performative=bool(line.get("performative")),
         speech_act=bool(line.get("speech_act")),
         clause_nouns=tuple(line.get("clause_nouns", ())),
+        ending_verbs=[
+            VerbTrigger(
+                lemma=v["lemma"], relation=relation, arrival=bool(v.get("arrival")),
+                place_object=bool(v.get("place_object")), ask=False, ending=True,
+                place_preps=tuple(v.get("place_preps", ("from",))), particle=v.get("particle"),
+            )
+            for v in line.get("ending_verbs", [])
+        ],
+        ending_nouns=tuple(line.get("ending_nouns", ())),
+        ending_governors=tuple(line.get("ending_governors", ())),
+        switch_verbs=tuple(line.get("switch_verbs", ())),
     )
 
 

@@ -64,12 +64,13 @@ def _files(folder: Path, pattern: str) -> list[Path]:
 
 @lru_cache(maxsize=1)
 def source_digest() -> str:
-    """sha256 over loader/data/*, loader/names.py (ids and lookup keys) and loader/extract/**/*.py,
-    each sorted by relative path.
+    """sha256 over loader/data/*, loader/lexicon.py (the lexicon's reader), loader/names.py (ids
+    and lookup keys) and loader/extract/**/*.py, each sorted by relative path.
 
     Line endings are normalised so that a checkout with CRLF gives the same digest."""
     h = hashlib.sha256()
-    for label, folder, pattern in (("data", _DATA_DIR, "*"), ("loader", _PACKAGE_DIR.parent, "names.py"),
+    for label, folder, pattern in (("data", _DATA_DIR, "*"), ("loader", _PACKAGE_DIR.parent, "lexicon.py"),
+                                   ("loader", _PACKAGE_DIR.parent, "names.py"),
                                    ("extract", _PACKAGE_DIR, "**/*.py")):
         for path in _files(folder, pattern):
             content = path.read_bytes().replace(b"\r\n", b"\n")
@@ -172,6 +173,8 @@ def build_records(spacy_doc, source: SourceDocument, *, version: str) -> list[Re
     add_name_variants(list(entities.values()))
     records.extend(sorted(entities.values(), key=lambda e: e.id))
     for r in relations:
+        if r.get("ending"):
+            continue  # endings become records with the record model's "ends" field (issue 13)
         start, end = r["sent"]
         records.append(
             RelationRecord(

@@ -42,9 +42,10 @@ def entities(text, ex):
 def _by_hand(data_dir: Path, code_dir: Path, meta: dict) -> str:
     h = hashlib.sha256()
     # the extractor's code is a package with subpackages (extract/relations/): every .py under
-    # it counts, named by its path relative to the folder; so does the name normaliser
-    # (loader/names.py: ids)
-    for label, folder, pattern in (("data", data_dir, "*"), ("loader", code_dir.parent, "names.py"),
+    # it counts, named by its path relative to the folder; so do the lexicon's reader
+    # (loader/lexicon.py, beside the package) and the name normaliser (loader/names.py: ids)
+    for label, folder, pattern in (("data", data_dir, "*"), ("loader", code_dir.parent, "lexicon.py"),
+                                   ("loader", code_dir.parent, "names.py"),
                                    ("extract", code_dir, "**/*.py")):
         files = {p.relative_to(folder).as_posix(): p for p in folder.glob(pattern) if p.is_file()}
         for name in sorted(files):

@@ -38,6 +38,10 @@ class RelationFinder:
         ])
         self.matcher.add("NOUN", [[{"LEMMA": {"IN": sorted(self.nouns)}, "POS": {"IN": ["NOUN"]}}]])
         self._military_words = words("military_assets") | words("military_modifiers")
+        self.ending_verbs = lex.ending_verb_triggers()
+        self.ending_nouns = lex.ending_noun_triggers()
+        self.matcher.add("END_VERB", [[{"LEMMA": {"IN": sorted(self.ending_verbs)}, "POS": "VERB"}]])
+        self.matcher.add("END_NOUN", [[{"LEMMA": {"IN": sorted(self.ending_nouns)}, "POS": "NOUN"}]])
         arrival = sorted({v.lemma for vs in self.verbs.values() for v in vs if v.arrival})
         self._arrival_forms = {f: a for a in arrival for f in (a, a + "s", a + "es")}
         # captions: "A Russian bomber lands in Caracas" (tagged as a noun at the root)
@@ -56,6 +60,18 @@ class RelationFinder:
             if sent.start not in military:
                 military[sent.start] = any(
                     t.lemma_.lower() in self._military_words or t.lower_ in self._military_words for t in sent)
+            if kind == "END_NOUN":
+                for relation in self.ending_nouns.get(token.lemma_, []):
+                    found.extend(rules.nominal(token, self.lex.specs[relation], sent, ending=True))
+                continue
+            if kind == "END_VERB":
+                for trig in self.ending_verbs.get(token.lemma_, []):
+                    spec = self.lex.specs[trig.relation]
+                    if spec.is_deployment and military[sent.start]:
+                        found.extend(rules.deployment(token, trig, spec, sent))
+                    elif not spec.is_deployment:
+                        found.extend(rules.transitive(token, trig, spec, sent))
+                continue
             if kind == "NOUN":
                 for relation in self.nouns.get(token.lemma_, []):
                     spec = self.lex.specs[relation]
@@ -78,7 +94,7 @@ class RelationFinder:
         # routes counts once
         unique: dict[tuple, dict] = {}
         for rel in found:
-            key = (rel["sent"][0], rel["subject"]["id"], rel["relation"], rel["object"]["id"])
+            key = (rel["sent"][0], rel["subject"]["id"], rel["relation"], rel["object"]["id"], rel["ending"])
             if key not in unique or better(rel, unique[key]):
                 unique[key] = rel
         doc._.kg_relations = sorted(

@@ -29,7 +29,7 @@ from . import properties
 from .arguments import RELATIVE_PRONOUNS, Resolver, is_military, quantity_head, relative_antecedent
 from .clauses import subject_args
 from .context import Arg, children, clause_subject, conjuncts, dedupe, is_passive, own_subject, prep_objects
-from .status import clause_status, decision_status, noun_status, reporting
+from .status import clause_status, decision_status, ending_governor, no_longer, noun_status, reporting
 
 RECIPROCAL = {"each", "one"}
 
@@ -97,11 +97,22 @@ class Constructions:
         subjects = [s for s in dedupe(subjects) if s.ref["type"] in spec.subject_types]
         if not subjects or not objects:
             return []
-        status = clause_status(verb, sent)
+        status, ending = self._ending_status(verb, spec, sent, trig.ending)
         status = decision_status(verb, sent, status, performative=spec.performative)
         reported_by, status = reporting(verb, r, sent, status, subjects)
         return self.emit(spec, verb, subjects, objects, sent, status, reported_by,
-                         self._charge(spec, verb, obj_tokens))
+                         self._charge(spec, verb, obj_tokens), ending=ending)
+
+    def _ending_status(self, trigger: Token, spec: RelationSpec, sent: Span, ending: bool) -> tuple[str, bool]:
+        """(status, is it an ending): "stopped recognizing X" is an ending with the status of
+        "stopped"; "no longer recognizes X" an ending, not a negation."""
+        governor = ending_governor(trigger, spec.ending_governors)
+        if governor is not None:
+            return clause_status(governor, sent), True
+        no = no_longer(trigger)
+        if no is not None:
+            return clause_status(trigger, sent, skip=frozenset({no.i, no.head.i})), True
+        return clause_status(trigger, sent), ending
 
     def _objects(self, tokens: list[Token], spec: RelationSpec) -> list[Arg]:
         out: list[Arg] = []
@@ -174,18 +185,21 @@ class Constructions:
                 asset = None
         if asset is None or not is_military(quantity_head(asset)):
             return []
+        if trig.particle and not any(c.lower_ == trig.particle for c in verb.children):
+            return []  # "pulled (its troops) out of X", not "pulled"
         if not subjects:
             # the force's country; a force is never an actor of its own ("AWACS ... arrived")
             subjects = r.asset_owners(asset) or [a for a in r.actors(asset) if a.ref["type"] == "Country"]
         subjects = [s for s in dedupe(subjects) if s.ref["type"] in spec.subject_types]
         if not subjects:
             return []
-        dests = self._destinations(verb, asset, spec, subjects, destination_tokens)
+        preps = trig.place_preps or spec.destination_preps
+        dests = self._destinations(verb, asset, spec, subjects, destination_tokens, preps)
         if not dests and shared_verb is not None:
-            dests = self._destinations(shared_verb, asset, spec, subjects)
+            dests = self._destinations(shared_verb, asset, spec, subjects, (), preps)
         if not dests:
             return []
-        status = clause_status(verb, sent)
+        status, ending = self._ending_status(verb, spec, sent, trig.ending)
         if any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in quantity_head(asset).children):
             status = "negated"
         reported_by, status = reporting(verb, r, sent, status, subjects)
@@ -198,18 +212,21 @@ class Constructions:
         when = properties.when(sent, scope)
         if when:
             props["when"] = when
-        return self.emit(spec, verb, subjects, dests, sent, status, reported_by, props)
+        return self.emit(spec, verb, subjects, dests, sent, status, reported_by, props, ending=ending)
 
     def _destinations(self, verb: Token, asset: Token | None, spec: RelationSpec, actors: list[Arg],
-                      tokens: list[Token] = ()) -> list[Arg]:
+                      tokens: list[Token] = (), preps: tuple[str, ...] = ()) -> list[Arg]:
         out: list[Arg] = []
         items = list(tokens)
+        preps = preps or spec.destination_preps
         if not items:
-            # "remain stationed in Lithuania": the participle holds the place
-            holders = [verb, *children(verb, "acomp", "xcomp", "oprd")]
+            # "remain stationed in Lithuania": the participle holds the place; "pulled out of
+            # Syria": the particle does
+            holders = [verb, *children(verb, "acomp", "xcomp", "oprd", "prt", "advmod"),
+                       *(c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("out", "back"))]
             holders += [asset, quantity_head(asset)] if asset is not None else []
             for h in holders:
-                items = prep_objects(h, spec.destination_preps)
+                items = prep_objects(h, preps)
                 if items:
                     break
         if not items:
@@ -228,12 +245,21 @@ class Constructions:
         return dedupe(out)
 
     # -- nominal forms ---------------------------------------------------------------------
-    def nominal(self, noun: Token, spec: RelationSpec, sent: Span) -> list[dict]:
+    def nominal(self, noun: Token, spec: RelationSpec, sent: Span, ending: bool = False) -> list[dict]:
         if noun.dep_ == "compound":  # "deployment plan", "recognition bid"
             return []
         r = self.resolver
-        subjects = owner_of_noun_subjects(noun, r)
+        # "recognition from Brazil" is Brazil's; "withdrawal from Syria" is no one's
+        subjects = owner_of_noun_subjects(noun, r, ("by",) if spec.is_deployment else ("by", "from"))
         head = noun.head
+        governor = ending_governor(noun, spec.ending_governors + spec.switch_verbs)
+        if governor is not None:
+            # "Russia withdrew its recognition of X", "Panama switched recognition from A to B"
+            if governor.lemma_.lower() in spec.switch_verbs:
+                return self._switch(spec, noun, governor, subject_args(governor, r, sent), sent)
+            if not subjects:
+                subjects = subject_args(governor, r, sent)
+            ending = True
         if not subjects and noun.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB":
             subjects = subject_args(head.head, r, sent)  # "responded with accusations that ..."
         if noun.dep_ == "dobj" and head.lemma_ in words("reciprocal_verbs"):
@@ -249,12 +275,15 @@ class Constructions:
             asset = next(iter(prep_objects(noun, ("of",))), None)
             if asset is not None and not is_military(quantity_head(asset)):
                 return []
-            if asset is None and not any(t.lemma_.lower() in words("military_modifiers") for t in noun.lefts):
+            # "Russia's withdrawal from Syria" needs no force named: leaving a place is the event
+            if asset is None and not ending and not any(
+                    t.lemma_.lower() in words("military_modifiers") for t in noun.lefts):
                 return []
             if not subjects or all(s.token.i in {t.i for t in noun.subtree} and s.token.dep_ == "amod" for s in subjects):
                 owners = r.asset_owners(asset) if asset is not None else []
                 subjects = subjects or owners or r.asset_owners(noun)
-            objects = self._destinations(noun, asset, spec, subjects)
+            preps = ("from", "out") if ending and governor is None else spec.destination_preps
+            objects = self._destinations(noun, asset, spec, subjects, (), preps)
             if asset is not None:
                 props["asset"] = properties.phrase(asset)
         else:
@@ -273,13 +302,29 @@ class Constructions:
         objects = [o for o in dedupe(objects) if o.ref["type"] in spec.object_types or spec.is_deployment]
         if not subjects or not objects:
             return []
-        status = noun_status(noun, sent, performative=spec.performative, speech_act=spec.speech_act)
+        if governor is not None:
+            status = clause_status(governor, sent)
+        else:
+            status = noun_status(noun, sent, performative=spec.performative, speech_act=spec.speech_act)
         reported_by, status = reporting(noun, r, sent, status, subjects)
-        return self.emit(spec, noun, subjects, objects, sent, status, reported_by, props)
+        return self.emit(spec, noun, subjects, objects, sent, status, reported_by, props, ending=ending)
+
+    def _switch(self, spec, noun: Token, verb: Token, subjects: list[Arg], sent: Span) -> list[dict]:
+        """"switched recognition from Taipei to Beijing": ends Taiwan, starts China."""
+        subjects = [s for s in dedupe(subjects) if s.ref["type"] in spec.subject_types]
+        status = clause_status(verb, sent)
+        reported_by, status = reporting(verb, self.resolver, sent, status, subjects)
+        out: list[dict] = []
+        for prep, ending in (("from", True), ("to", False)):
+            holders = [verb, noun]
+            objects = [o for h in holders for p in prep_objects(h, (prep,)) for o in self._objects([p], spec)]
+            objects = [o for o in dedupe(objects) if o.ref["type"] in spec.object_types]
+            out.extend(self.emit(spec, noun, subjects, objects, sent, status, reported_by, {}, ending=ending))
+        return out
 
     # -- output ----------------------------------------------------------------------------
     def emit(self, spec, trigger: Token, subjects: list[Arg], objects: list[Arg], sent: Span,
-             status: str, reported_by: dict | None, props: dict) -> list[dict]:
+             status: str, reported_by: dict | None, props: dict, ending: bool = False) -> list[dict]:
         out = []
         for s in subjects:
             for o in objects:
@@ -287,6 +332,10 @@ class Constructions:
                     continue
                 confidence = round(min(s.confidence, o.confidence) * (0.8 if reported_by else 1.0), 2)
                 properties = dict(props)
+                if "when" not in properties:
+                    found = properties_when(trigger, sent, self.resolver.ctx.by_token)
+                    if found:
+                        properties["when"] = found
                 if spec.is_deployment and o.ref["id"] in self.broader:
                     properties["broader_place"] = self.broader[o.ref["id"]]
                 out.append({
@@ -299,17 +348,30 @@ class Constructions:
                     "reported_by": dict(reported_by) if reported_by else None,
                     "properties": properties,
                     "confidence": confidence,
+                    "ending": ending,
                 })
         return out
 
 
-def owner_of_noun_subjects(noun: Token, r: Resolver) -> list[Arg]:
+def properties_when(trigger: Token, sent: Span, names: dict) -> str | None:
+    """The date the sentence gives the event: in the trigger's clause ("recognized X on
+    Monday"), or, for a noun, in the clause of its verb ("the withdrawal ... ended in 2021")."""
+    clause = trigger
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    scope = {t.i for t in clause.subtree} - {
+        t.i for c in clause.children if c.dep_ in ("relcl", "ccomp") and c.i != trigger.i for t in c.subtree
+    } - set(names)
+    return properties.when(sent, scope)
+
+
+def owner_of_noun_subjects(noun: Token, r: Resolver, preps: tuple[str, ...] = ("by", "from")) -> list[Arg]:
     """Who a nominal trigger belongs to: "Japan's recognition", "recognition by X", "U.S.
     charges", "Iranian accusations"."""
     out: list[Arg] = []
     for c in children(noun, "poss"):
         out.extend(r.actors(c))
-    for p in prep_objects(noun, ("by", "from")):
+    for p in prep_objects(noun, preps):
         out.extend(r.actors(p))
     if not out:
         for c in children(noun, "compound", "amod", "nmod"):

@@ -59,7 +59,30 @@ def _denies_a_noun(clause: Token, verb: Token) -> bool:
     return any(t.lemma_.lower() in claims for t in verb.subtree if clause.right_edge.i < t.i < verb.i)
 
 
-def clause_status(verb: Token, sent: Span) -> str:
+def no_longer(verb: Token) -> Token | None:
+    """The "no" of "no longer recognizes" / "no longer has troops in": an ending, no negation."""
+    for c in verb.children:
+        if c.lower_ == "longer" and c.dep_ in ("advmod", "npadvmod"):
+            for d in [*c.children, *(t for t in [verb.doc[c.i - 1]] if c.i > 0)]:
+                if d.lower_ == "no":
+                    return d
+    return None
+
+
+def ending_governor(verb: Token, governors: tuple[str, ...]) -> Token | None:
+    """"stopped recognizing X", "ended the deployment": the verb that ends the relation."""
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in governors:
+        return head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in governors:
+        return head.head
+    if verb.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in governors:
+        return head
+    return None
+
+
+def clause_status(verb: Token, sent: Span, skip: frozenset[int] = frozenset()) -> str:
+    """The status of ``verb``'s clause; tokens in ``skip`` are not read as negation."""
     modals = words("modals")
     factive = words("factive_control")
     negative = words("negative_control")
@@ -67,6 +90,8 @@ def clause_status(verb: Token, sent: Span) -> str:
     node = verb
     for _ in range(6):
         for c in node.children:
+            if c.i in skip:
+                continue
             if c.dep_ == "neg":
                 return "negated"
             if c.dep_ in ("aux",) and c.lower_ in modals and status != "questioned":
