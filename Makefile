@@ -52,6 +52,7 @@ test-integration: install
 
 bench: install
 	$(BIN)/python bench/bench_extract.py
+	$(BIN)/python bench/bench_records.py
 	$(BIN)/python bench/bench_load.py
 
 # Debian's Chromium for the Browser tests (tests/browser), driven by Playwright's Python package;

@@ -15,21 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator
 
-from .records import Record, RecordError, document_id_for, plain_record_from_dict, record_from_dict
-
-try:
-    import orjson
-except ImportError:  # pragma: no cover - a dependency; json alone gives the same results
-    orjson = None
+from .records import Record, RecordError, document_id_for, record_from_dict, record_from_json
 
 TEXT_SUFFIXES = {".txt", ".md"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 MAX_INPUT_BYTES = 64 * 1024 * 1024  # a single text file (or stdin) above this is refused
 MAX_DOCUMENT_CHARS = 2_000_000  # one article above this is refused
 MAX_LINE_BYTES = 16 * 1024 * 1024  # one JSONL line above this is refused (JSONL files stream)
-# orjson parses lines nested up to 1024 deep, json.loads (recursion limit) about 1000 less the
-# stack: only lines with fewer brackets than this take the fast path.
-_FAST_MAX_BRACKETS = 500
 
 
 @dataclass
@@ -205,21 +197,6 @@ class _Chain(io.RawIOBase):
         return len(data)
 
 
-def _plain_record_line(line: str) -> Record | None:
-    """The record on a well-formed record line, parsed with orjson (several times faster than
-    json.loads); None for any other line, which the caller then reads with json.loads as
-    ever. orjson refuses some lines json.loads accepts (NaN, lone surrogate escapes, 1e400)
-    and makes floats of integers beyond 64 bits: such lines and records come out None."""
-    if orjson is None or '"kind"' not in line or len(line) >= _FAST_MAX_BRACKETS \
-            and line.count("[") + line.count("{") >= _FAST_MAX_BRACKETS:
-        return None
-    try:
-        obj = orjson.loads(line)
-    except orjson.JSONDecodeError:
-        return None
-    return plain_record_from_dict(obj)
-
-
 def _read_jsonl_stream(name: str, stream: BinaryIO) -> Iterator[InputItem]:
     """Documents and record groups from JSONL. Records are yielded per document as they come
     (``kgload extract`` writes a document's records together), so a file of any size streams."""
@@ -232,7 +209,9 @@ def _read_jsonl_stream(name: str, stream: BinaryIO) -> Iterator[InputItem]:
             yield item
             continue
         lineno, line, note = item
-        record = _plain_record_line(line)
+        # a record line is decoded and checked in one pass; any other line (a document, a bad
+        # record, not JSON) is read with json.loads, whose messages users see
+        record = record_from_json(line) if '"kind"' in line else None
         if record is None:
             if not line.strip():
                 continue
@@ -242,6 +221,9 @@ def _read_jsonl_stream(name: str, stream: BinaryIO) -> Iterator[InputItem]:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
                 yield Rejection(where, f"malformed JSON ({exc.msg})")
+                continue
+            except RecursionError:
+                yield Rejection(where, "malformed JSON (nested too deeply)")
                 continue
             if not (isinstance(obj, dict) and "kind" in obj):
                 doc = _jsonl_document(obj, where)

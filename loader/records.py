@@ -1,17 +1,30 @@
-"""The record types of product.md, in one place.
+"""The record types of product.md, in one place: one typed model, read and checked in one pass.
 
 Extraction produces them, ``kgload extract`` writes them as JSONL (one object per line, each
 with ``kind``), and loading consumes them. Neither side knows the other.
+
+The three kinds are msgspec structs, a union tagged on ``kind``: ``record_from_json`` decodes
+and validates a line in one pass (no intermediate dict), ``record_from_dict`` checks an
+already-parsed object against the same model. Every refusal is one ``RecordError`` whose
+message names the field, worded as kgload has always worded it ("missing field 'id'",
+"field 'start' has the wrong type (str)").
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
-from typing import Any, Iterable, Iterator
+import re
+from typing import Any, ClassVar, Iterable, Iterator, Literal, get_args
+
+import msgspec
 
 ENTITY_TYPES = ("Person", "Country", "Organization", "Place")
+
+# How a relation's sentence states it: a plain fact, a party's claim about another (see
+# ``reported_by``), or kept out of the plain relationships by the loader.
+Status = Literal["asserted", "reported", "questioned", "hypothetical", "negated"]
+STATUSES: tuple[str, ...] = get_args(Status)
 
 
 class RecordError(ValueError):
@@ -27,8 +40,11 @@ def document_id_for(text: str) -> str:
     return "sha256:" + text_digest(text)
 
 
-@dataclass(frozen=True)
-class EntityRef:
+# Records hold only strings, numbers, lists and dicts of the JSON they came from, never
+# themselves: no reference cycle, so the garbage collector need not track them (gc=False), which
+# keeps a load of millions of records from triggering collections.
+
+class EntityRef(msgspec.Struct, frozen=True, gc=False):
     id: str
     name: str
     type: str
@@ -37,8 +53,7 @@ class EntityRef:
         return {"id": self.id, "name": self.name, "type": self.type}
 
 
-@dataclass
-class DocumentRecord:
+class DocumentRecord(msgspec.Struct, tag_field="kind", tag="document", gc=False):
     id: str
     source: str
     title: str | None = None
@@ -46,21 +61,28 @@ class DocumentRecord:
     published: str | None = None
     text_sha256: str | None = None
     extractor_version: str | None = None
-    kind: str = field(default="document", init=False)
+    kind: ClassVar[str] = "document"
 
     def to_dict(self) -> dict[str, Any]:
-        data = {"kind": self.kind, **{k: v for k, v in asdict(self).items() if k != "kind"}}
-        return data
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "source": self.source,
+            "title": self.title,
+            "url": self.url,
+            "published": self.published,
+            "text_sha256": self.text_sha256,
+            "extractor_version": self.extractor_version,
+        }
 
 
-@dataclass
-class EntityRecord:
+class EntityRecord(msgspec.Struct, tag_field="kind", tag="entity", gc=False):
     id: str
     name: str
     type: str
     doc_id: str
-    aliases: list[str] = field(default_factory=list)
-    kind: str = field(default="entity", init=False)
+    aliases: list[str] = []  # a new list for each record
+    kind: ClassVar[str] = "entity"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -73,8 +95,7 @@ class EntityRecord:
         }
 
 
-@dataclass
-class Evidence:
+class Evidence(msgspec.Struct, gc=False):
     sentence: str
     start: int
     end: int
@@ -83,21 +104,21 @@ class Evidence:
         return {"sentence": self.sentence, "start": self.start, "end": self.end}
 
 
-@dataclass
-class RelationRecord:
+class RelationRecord(msgspec.Struct, tag_field="kind", tag="relation", gc=False):
     doc_id: str
     subject: EntityRef
     relation: str
     object: EntityRef
     evidence: Evidence
     confidence: float = 0.9
-    properties: dict[str, Any] = field(default_factory=dict)
+    properties: dict[str, Any] = {}  # a new dict for each record
     # "asserted" for a plain fact; "reported" (someone else's claim, see reported_by),
     # "negated" / "hypothetical" / "questioned" are kept out of the plain relationships by the
-    # loader.
-    status: str = "asserted"
+    # loader. Written only when not "asserted"; the flags ``negated`` / ``hypothetical`` written
+    # beside it are for other tools and are not read back (unknown keys are ignored).
+    status: Status = "asserted"
     reported_by: EntityRef | None = None
-    kind: str = field(default="relation", init=False)
+    kind: ClassVar[str] = "relation"
 
     @property
     def triple(self) -> tuple[str, str, str]:
@@ -126,206 +147,83 @@ class RelationRecord:
 
 Record = DocumentRecord | EntityRecord | RelationRecord
 
-
-def _require(data: dict, key: str, kind: type | tuple[type, ...]) -> Any:
-    if key not in data:
-        raise RecordError(f"missing field {key!r}")
-    value = data[key]
-    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
-        raise RecordError(f"field {key!r} has the wrong type ({type(value).__name__})")
-    return value
+_DECODER = msgspec.json.Decoder(Record)
 
 
-def _optional_str(data: dict, key: str) -> str | None:
-    value = data.get(key)
-    if value is not None and not isinstance(value, str):
-        raise RecordError(f"field {key!r} must be a string")
-    return value
-
-
-def _entity_ref(data: Any, key: str) -> EntityRef:
-    if not isinstance(data, dict):
-        raise RecordError(f"field {key!r} must be an object with id, name and type")
-    return EntityRef(
-        id=_require(data, "id", str),
-        name=_require(data, "name", str),
-        type=_require(data, "type", str),
-    )
+def record_from_json(line: str | bytes) -> Record | None:
+    """The record on one JSONL line, decoded and validated in one pass; None for any other
+    line: not JSON as msgspec reads it (also NaN, 1e400 or a lone surrogate escape, which
+    ``json.loads`` accepts), not a record, or a bad record. The caller reads such a line with
+    ``json.loads`` and ``record_from_dict``, which say what is wrong."""
+    try:
+        return _DECODER.decode(line)
+    except (msgspec.DecodeError, RecursionError):  # ValidationError is a DecodeError
+        return None
 
 
 def record_from_dict(data: Any) -> Record:
     """Build a record from one parsed JSON line; raise RecordError with the reason."""
-    record = plain_record_from_dict(data)
-    return record if record is not None else _checked_record_from_dict(data)
+    try:
+        return msgspec.convert(data, Record)
+    except msgspec.ValidationError as exc:
+        raise RecordError(_reason(data, str(exc))) from None
 
 
-# Floats this large may be integers that a fast JSON parser (orjson) turned into floats.
-_BIG = float(2**63)
-_MISSING = object()
+# ------------------------------------------------------------------ the messages of a bad record
+
+# msgspec says e.g. "Expected `str`, got `int` - at `$.evidence.start`", "Object missing required
+# field `id` - at `$.subject`", "Invalid enum value 'x' - at `$.status`", "Expected `str`, got
+# `int` - at `key` in `$.properties`"; kgload has always said it as below.
+_AT = re.compile(r" - at `(?P<at>[^`]*)`(?: in `(?P<within>[^`]*)`)?$")
+_MISSING = re.compile(r"^Object missing required field `(?P<field>[^`]+)`")
+_JSON_TYPES = {"null": "NoneType", "array": "list", "object": "dict"}
+_OPTIONAL_STRINGS = {"title", "url", "published", "text_sha256", "extractor_version"}
+_REFS = {"subject", "object", "reported_by"}
 
 
-def _plain_value(value: Any, depth: int = 0) -> bool:
-    """A JSON value of exact built-in types, nested at most 32 deep, with no NaN and no float
-    of 2**63 or more."""
-    t = type(value)
-    if t is str or t is int or t is bool or value is None:
-        return True
-    if t is float:
-        return -_BIG < value < _BIG
-    if depth >= 32:
-        return False
-    if t is list:
-        items = value
-    elif t is dict:
-        items = value.values()
-    else:
-        return False
-    for item in items:
-        if not _plain_value(item, depth + 1):
-            return False
-    return True
+def _reason(data: Any, message: str) -> str:
+    at = _AT.search(message)
+    head = message[:at.start()] if at else message
+    path = (at["within"] or at["at"]) if at else "$"
+    fields = re.findall(r"\.(\w+)", path)
+    missing = _MISSING.match(head)
+    if missing:
+        fields.append(missing["field"])
+    if not fields:
+        return "a record must be a JSON object"
+    top, name = fields[0], fields[-1]
+    if top == "kind":
+        return f"unknown record kind {data.get('kind')!r}"
+    if top in _REFS and len(fields) == 1:
+        return f"field {top!r} must be an object with id, name and type"
+    if missing:
+        return f"missing field {name!r}"
+    if top == "aliases":
+        return "field 'aliases' must be a list of strings"
+    if top == "confidence":
+        return "field 'confidence' is out of range" if head.startswith("Number out of range") \
+            else "field 'confidence' must be a number"
+    if top == "properties":
+        return "field 'properties' must be an object"
+    if top == "status":
+        if head.startswith("Invalid enum value"):
+            return (f"field 'status' must be one of {', '.join(STATUSES)} "
+                    f"(not {data.get('status')!r})")
+        return "field 'status' must be a string"
+    if name in _OPTIONAL_STRINGS:
+        return f"field {name!r} must be a string"
+    return f"field {name!r} has the wrong type ({_type_name(data, fields, head)})"
 
 
-def _plain_ref(data: Any) -> EntityRef | None:
-    if type(data) is dict:
-        id_, name, type_ = data.get("id"), data.get("name"), data.get("type")
-        if type(id_) is str and type(name) is str and type(type_) is str:
-            return EntityRef(id_, name, type_)
-    return None
-
-
-def _plain_document(data: dict) -> DocumentRecord | None:
-    get = data.get
-    id_, source = get("id"), get("source")
-    title, url, published = get("title"), get("url"), get("published")
-    digest, version = get("text_sha256"), get("extractor_version")
-    if type(id_) is str and type(source) is str \
-            and (title is None or type(title) is str) and (url is None or type(url) is str) \
-            and (published is None or type(published) is str) \
-            and (digest is None or type(digest) is str) and (version is None or type(version) is str):
-        return DocumentRecord(id_, source, title, url, published, digest, version)
-    return None
-
-
-def _plain_entity(data: dict) -> EntityRecord | None:
-    get = data.get
-    id_, name, type_, doc_id = get("id"), get("name"), get("type"), get("doc_id")
-    aliases = get("aliases", _MISSING)
-    if aliases is _MISSING:
-        aliases = []
-    elif type(aliases) is not list:
-        return None
-    else:
-        for alias in aliases:
-            if type(alias) is not str:
-                return None
-    if type(id_) is str and type(name) is str and type(type_) is str and type(doc_id) is str:
-        return EntityRecord(id_, name, type_, doc_id, aliases)
-    return None
-
-
-def _plain_relation(data: dict) -> RelationRecord | None:
-    get = data.get
-    doc_id, relation, ev = get("doc_id"), get("relation"), get("evidence")
-    confidence, status = get("confidence", 0.9), get("status", "asserted")
-    if not (type(doc_id) is str and type(relation) is str and type(ev) is dict and type(status) is str):
-        return None
-    t = type(confidence)
-    if not ((t is float or t is int) and -_BIG < confidence < _BIG):
-        return None
-    sentence, start, end = ev.get("sentence"), ev.get("start"), ev.get("end")
-    if not (type(sentence) is str and type(start) is int and type(end) is int):
-        return None
-    properties = get("properties", _MISSING)
-    if properties is _MISSING:
-        properties = {}
-    elif type(properties) is not dict or properties and not _plain_value(properties):
-        return None
-    subject, object_ = _plain_ref(get("subject")), _plain_ref(get("object"))
-    if subject is None or object_ is None:
-        return None
-    reported = get("reported_by")
-    if reported is not None:
-        reported = _plain_ref(reported)
-        if reported is None:
-            return None
-    return RelationRecord(doc_id, subject, relation, object_, Evidence(sentence, start, end),
-                          float(confidence), properties, status, reported)
-
-
-_PLAIN = {"document": _plain_document, "entity": _plain_entity, "relation": _plain_relation}
-
-
-def plain_record_from_dict(data: Any) -> Record | None:
-    """The record of a well-formed line, in a few direct type checks; None when anything is
-    unusual: a wrong or missing field, but also a subclass of a JSON type, NaN, properties
-    nested deeply, or a float of 2**63 or more (orjson makes floats of integers too large
-    for 64 bits, where ``json.loads`` keeps them ints). ``record_from_dict`` then builds the
-    record field by field and says what is wrong. Whatever this accepts, both give equal
-    records."""
-    if type(data) is dict:
-        kind = data.get("kind")
-        if type(kind) is str:
-            build = _PLAIN.get(kind)
-            if build is not None:
-                return build(data)
-    return None
-
-
-def _checked_record_from_dict(data: Any) -> Record:
-    """Build a record field by field, raising RecordError with the first thing wrong."""
-    if not isinstance(data, dict):
-        raise RecordError("a record must be a JSON object")
-    kind = data.get("kind")
-    if kind == "document":
-        return DocumentRecord(
-            id=_require(data, "id", str),
-            source=_require(data, "source", str),
-            title=_optional_str(data, "title"),
-            url=_optional_str(data, "url"),
-            published=_optional_str(data, "published"),
-            text_sha256=_optional_str(data, "text_sha256"),
-            extractor_version=_optional_str(data, "extractor_version"),
-        )
-    if kind == "entity":
-        aliases = data.get("aliases", [])
-        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            raise RecordError("field 'aliases' must be a list of strings")
-        return EntityRecord(
-            id=_require(data, "id", str),
-            name=_require(data, "name", str),
-            type=_require(data, "type", str),
-            doc_id=_require(data, "doc_id", str),
-            aliases=aliases,
-        )
-    if kind == "relation":
-        ev = _require(data, "evidence", dict)
-        confidence = data.get("confidence", 0.9)
-        if not isinstance(confidence, (int, float)) or isinstance(confidence, bool):
-            raise RecordError("field 'confidence' must be a number")
-        properties = data.get("properties", {})
-        if not isinstance(properties, dict):
-            raise RecordError("field 'properties' must be an object")
-        status = data.get("status", "asserted")
-        if not isinstance(status, str):
-            raise RecordError("field 'status' must be a string")
-        reported = data.get("reported_by")
-        return RelationRecord(
-            doc_id=_require(data, "doc_id", str),
-            subject=_entity_ref(data.get("subject"), "subject"),
-            relation=_require(data, "relation", str),
-            object=_entity_ref(data.get("object"), "object"),
-            evidence=Evidence(
-                sentence=_require(ev, "sentence", str),
-                start=_require(ev, "start", int),
-                end=_require(ev, "end", int),
-            ),
-            confidence=float(confidence),
-            properties=properties,
-            status=status,
-            reported_by=_entity_ref(reported, "reported_by") if reported is not None else None,
-        )
-    raise RecordError(f"unknown record kind {kind!r}")
+def _type_name(data: Any, fields: list[str], head: str) -> str:
+    """The Python type of the value at ``fields`` (what json.loads made of it)."""
+    try:
+        for field in fields:
+            data = data[field]
+    except (KeyError, TypeError, IndexError):
+        got = re.search(r"got `(\w+)`", head)
+        return _JSON_TYPES.get(got[1], got[1]) if got else "unknown"
+    return type(data).__name__
 
 
 def dump_records(records: Iterable[Record]) -> Iterator[str]:
