@@ -184,12 +184,24 @@ def build_records(spacy_doc, source: SourceDocument, *, version: str) -> list[Re
                 object=EntityRef(**r["object"]),
                 evidence=_evidence(text, spacy_doc.text, start, end),
                 confidence=r["confidence"],
-                properties=dict(r["properties"]),
+                properties=_with_event_date(r["properties"], source.published),
                 status=r["status"],
                 reported_by=EntityRef(**r["reported_by"]) if r.get("reported_by") else None,
             )
         )
     return records
+
+
+def _with_event_date(properties: dict, published: str | None) -> dict:
+    """The relation's properties, with ``event_date`` when the sentence dates the event ("on
+    January 23", "last week": resolved against the publication date)."""
+    from .dates import event_date
+
+    out = dict(properties)
+    resolved = event_date(out.get("when"), published)
+    if resolved:
+        out["event_date"] = resolved
+    return out
 
 
 # "Jr." and the like are no surname; particles belong to the surname ("von der Leyen")

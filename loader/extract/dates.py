@@ -1,0 +1,61 @@
+"""When an event happened: the date a sentence gives it, resolved against the document's
+publication date ("on Monday", "last week", "in 2008", "January 23").
+
+``event_date(when, published)`` -> ``"YYYY-MM-DD"``, ``"YYYY-MM"`` or ``"YYYY"`` (as precise as
+the text is), or None. Relative expressions need the publication date; without one only a
+date that names its year resolves. Parsing is dateparser's (English only, dates from the past
+preferred, as news reports what happened).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+@lru_cache(maxsize=256)
+def _parser(base: dt.datetime | None):
+    """One parser per publication date (dateparser keeps its settings on the parser)."""
+    from dateparser.date import DateDataParser
+
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True}
+    if base is not None:
+        settings["RELATIVE_BASE"] = base
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _base(published: str | None) -> dt.datetime | None:
+    if not published:
+        return None
+    try:
+        parts = [int(p) for p in published.split("-")]
+        while len(parts) < 3:
+            parts.append(1)
+        return dt.datetime(*parts[:3])
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=4096)
+def event_date(when: str | None, published: str | None) -> str | None:
+    if not when:
+        return None
+    base = _base(published)
+    if base is None and not _YEAR.search(when):
+        return None
+    try:
+        data = _parser(base).get_date_data(when)
+    except Exception:  # noqa: BLE001 - a date we cannot read is no date, never an error
+        return None
+    found = data.date_obj if data else None
+    if found is None:
+        return None
+    period = data.period or "day"
+    if period == "year":
+        return f"{found.year:04d}"
+    if period == "month":
+        return f"{found.year:04d}-{found.month:02d}"
+    return found.strftime("%Y-%m-%d")
