@@ -6,12 +6,11 @@ error's code (product.md): 1 runtime, 2 usage, 3 Neo4j unreachable/auth, 4 input
 
 from __future__ import annotations
 
-import gc
-
 import functools
 import json
 import sys
 import traceback
+from contextlib import ExitStack
 from pathlib import Path
 from typing import List, Optional, Tuple
 
@@ -153,41 +152,34 @@ def extract(
             raise UsageError("--workers is for one machine; with --dask the cluster's workers extract")
         extract_on_dask(paths, output, dask, model=model, batch_size=batch_size, task_docs=task_docs, quiet=quiet)
         return
-    from .inputs import Rejection, read_inputs
-    from .pipeline import LazyExtractor, records_from_inputs
-    from .records import dump_records
+    from .pipeline import LazyExtractor, extract_records
 
-    extractor = LazyExtractor(model, workers, batch_size)
-    rejected = 0
-    tmp = output.with_name(output.name + ".partial") if output else None
-    if output is not None:
-        if output.is_dir():
-            raise UsageError(f"--output {output} is a directory; name a file")
-        if not output.parent.is_dir():
-            raise UsageError(f"--output {output}: the folder {output.parent} does not exist")
+    with ExitStack() as stack:
+        out = _open_output(stack, output) if output is not None else sys.stdout
+        progress = stack.enter_context(_progress(quiet, "Extracting"))
+        task = progress.add_task("extract", total=None)
+        rejected = extract_records(
+            paths, out, LazyExtractor(model, workers, batch_size),
+            on_reject=lambda r: message(f"Rejected {r}"), on_note=lambda n: message(f"Note: {n}"),
+            on_document=lambda: progress.advance(task),
+        )
+    if rejected:
+        raise InputsRejected(f"{len(rejected)} input(s) rejected (see the lines above)")
+
+
+def _open_output(stack: ExitStack, output: Path):
+    """``--output FILE``, open in ``stack``; it appears whole (``files.atomic_write``) once the
+    stack closes without an error."""
+    from .files import atomic_write
+
+    if output.is_dir():
+        raise UsageError(f"--output {output} is a directory; name a file")
+    if not output.parent.is_dir():
+        raise UsageError(f"--output {output}: the folder {output.parent} does not exist")
     try:
-        out = open(tmp, "w", encoding="utf-8") if tmp else sys.stdout
+        return stack.enter_context(atomic_write(output))
     except OSError as exc:
         raise UsageError(f"--output {output}: cannot write ({exc.strerror or exc})") from None
-    try:
-        with _progress(quiet, "Extracting") as progress:
-            task = progress.add_task("extract", total=None)
-            for group in records_from_inputs(read_inputs(paths), extractor,
-                                             on_note=lambda n: message(f"Note: {n}")):
-                if isinstance(group, Rejection):
-                    rejected += 1
-                    message(f"Rejected {group}")
-                    continue
-                for line in dump_records(group):
-                    out.write(line + "\n")
-                progress.advance(task)
-    finally:
-        if tmp:
-            out.close()
-    if tmp:
-        tmp.replace(output)
-    if rejected:
-        raise InputsRejected(f"{rejected} input(s) rejected (see the lines above)")
 
 
 # -------------------------------------------------------------- load
@@ -207,35 +199,19 @@ def load(
 
     Example: kgload load articles/
     """
-    from contextlib import closing
-
     from .graph import Graph
-    from .inputs import read_inputs
-    from .load import Loader
-    from .pipeline import LazyExtractor, bundles_from_inputs, is_long_text, prefetched, prepared_records
+    from .pipeline import LazyExtractor, load_paths
 
-    # A load holds many small objects for a while; collecting young objects less often saves
-    # about a tenth of the client's time and costs some tens of MB.
-    thresholds = gc.get_threshold()
-    gc.set_threshold(100_000, 50, 100)
-    try:
-        with Graph(_connection(uri, username, password, database)) as graph:
-            loader = Loader(graph, batch_size=batch_size, on_reject=lambda r: message(f"Rejected {r}"))
-            extractor = LazyExtractor(model, workers)
-            # Inputs are read, parsed and (records) prepared in a thread while the loader waits
-            # on Neo4j; extraction (spaCy) stays in this thread.
-            reading = prefetched(prepared_records(read_inputs(paths)), is_heavy=is_long_text)
-            with _progress(quiet, "Loading") as progress, closing(reading) as items:
-                task = progress.add_task("load", total=None)
-                loader.load(
-                    bundles_from_inputs(items, extractor, on_note=lambda n: message(f"Note: {n}")),
-                    on_document=lambda n: progress.advance(task, n),
-                )
-            summary = loader.summary
-            if not quiet:
-                message(_summary_text(summary))
-    finally:
-        gc.set_threshold(*thresholds)
+    with Graph(_connection(uri, username, password, database)) as graph:
+        with _progress(quiet, "Loading") as progress:
+            task = progress.add_task("load", total=None)
+            summary = load_paths(
+                paths, graph, LazyExtractor(model, workers), batch_size=batch_size,
+                on_reject=lambda r: message(f"Rejected {r}"), on_note=lambda n: message(f"Note: {n}"),
+                on_document=lambda n: progress.advance(task, n),
+            )
+        if not quiet:
+            message(_summary_text(summary))
     if summary.rejected:
         raise InputsRejected(f"{len(summary.rejected)} input(s) rejected (see the lines above)")
 
@@ -501,21 +477,16 @@ def viz(
     """
     from . import viz as viz_lib
 
-    params = parse_param_args(list(ctx.args))
-    plan = viz_lib.plan(question_or_query, params)
+    plan = viz_lib.plan(question_or_query, parse_param_args(list(ctx.args)))
     if browser:
-        from .browser import browser_link, local_browser_url
-
-        query = plan.graph_query or plan.query
-        query_params = plan.graph_params if plan.graph_query else plan.params
-        print(browser_link(query, query_params, browser_url or local_browser_url()))
+        print(viz_lib.browser_link(plan, browser_url))
         if output is None:
             return
     from .graph import Graph
 
     output = output or Path("graph.html")
     with Graph(_connection(uri, username, password, database)) as graph:
-        result = viz_lib.viz(graph, question_or_query, params, output)
+        result = viz_lib.draw(graph, plan, output)
     kinds = ", ".join(f"{n} {k}" for k, n in sorted(result.types.items())) or "nothing found"
     message(f"Wrote {output}: {result.nodes} nodes ({kinds}), {result.relationships} relationships.")
 

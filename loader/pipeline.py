@@ -1,18 +1,31 @@
-"""Inputs -> per-document record bundles, extracting only what is not already records.
+"""The pipelines of ``kgload extract`` and ``kgload load``: inputs -> records -> Neo4j.
 
-spaCy is imported only when some input needs extracting, so loading record files stays light.
+``extract_records`` writes the records of every input; ``load_paths`` loads inputs (texts are
+extracted, record files are not) with a loader the caller's graph or factory gives. spaCy is
+imported only when some input needs extracting, so loading record files stays light.
 ``prefetched`` reads ahead in a thread while the consumer waits on Neo4j.
 """
 
 from __future__ import annotations
 
+import gc
 import queue
-import time
 import threading
-from typing import Callable, Iterable, Iterator, TypeVar
+import time
+from contextlib import closing
+from typing import Callable, Iterable, Iterator, Sequence, TextIO, TypeVar
 
-from .inputs import InputItem, RecordBatch, Rejection, SourceDocument
-from .load import DocumentBundle, PreparedDocument, bundle_from_records, bundle_records, prepare_bundle
+from .inputs import InputItem, RecordBatch, Rejection, SourceDocument, read_inputs
+from .load import (
+    DocumentBundle,
+    Loader,
+    LoadSummary,
+    PreparedDocument,
+    bundle_from_records,
+    bundle_records,
+    prepare_bundle,
+)
+from .records import dump_records
 
 EXTRACT_CHUNK_DOCS = 64
 # Items (one per document) a prefetching thread may be ahead: most of a transaction of 10,000
@@ -94,6 +107,58 @@ def prepared_records(items: Iterable[InputItem]) -> Iterator[InputItem | Prepare
                 yield bundle if isinstance(bundle, Rejection) else prepare_bundle(bundle)
         else:
             yield item
+
+
+# ------------------------------------------------------------------ the commands' pipelines
+
+# While loading, the client holds many small objects for a while; collecting young objects less
+# often saves about a tenth of its time and costs some tens of MB.
+LOAD_GC_THRESHOLDS = (100_000, 50, 100)
+
+
+def _ignore(*args) -> None:
+    pass
+
+
+def extract_records(paths: Sequence[str], out: TextIO, extractor: LazyExtractor, *,
+                    on_reject: Callable[[Rejection], None] = _ignore,
+                    on_note: Callable[[str], None] = _ignore,
+                    on_document: Callable[[], None] = _ignore,
+                    read: Callable[[Sequence[str]], Iterable[InputItem]] = read_inputs) -> list[Rejection]:
+    """Write the records of every input to ``out``, one JSON object per line, a document's
+    records together; the rejected inputs (each also given to ``on_reject``) are returned."""
+    rejected: list[Rejection] = []
+    for group in records_from_inputs(read(paths), extractor, on_note=on_note):
+        if isinstance(group, Rejection):
+            rejected.append(group)
+            on_reject(group)
+            continue
+        for line in dump_records(group):
+            out.write(line + "\n")
+        on_document()
+    return rejected
+
+
+def load_paths(paths: Sequence[str], graph, extractor: LazyExtractor, *, batch_size: int = 10000,
+               on_reject: Callable[[Rejection], None] = _ignore,
+               on_note: Callable[[str], None] = _ignore,
+               on_document: Callable[[int], None] = _ignore,
+               loader_factory: Callable[..., Loader] = Loader,
+               read: Callable[[Sequence[str]], Iterable[InputItem]] = read_inputs) -> LoadSummary:
+    """Load every input into ``graph``: texts extracted by ``extractor`` (in this thread),
+    record files read, parsed and prepared ahead in a thread (``prefetched``) while the loader
+    (``loader_factory(graph, batch_size=..., on_reject=...)``) waits on Neo4j. Rejections reach
+    ``on_reject`` in input order and are counted in the summary."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(*LOAD_GC_THRESHOLDS)
+    try:
+        loader = loader_factory(graph, batch_size=batch_size, on_reject=on_reject)
+        reading = prefetched(prepared_records(read(paths)), is_heavy=is_long_text)
+        with closing(reading) as items:
+            loader.load(bundles_from_inputs(items, extractor, on_note=on_note), on_document=on_document)
+        return loader.summary
+    finally:
+        gc.set_threshold(*thresholds)
 
 
 # ------------------------------------------------------------------ prefetching

@@ -17,6 +17,7 @@ from typing import Any
 
 from . import cypher
 from .errors import KgloadError, UsageError
+from .files import atomic_write
 
 GRAPH_SUFFIX = "_graph"
 FALLBACK_QUERY = "entities_graph"
@@ -76,6 +77,18 @@ def plan(question_or_query: str, params: dict[str, Any] | None = None) -> VizPla
     else:
         graph_query = None
     return VizPlan(query, cypher.query_arguments(query, params), graph_query, title)
+
+
+def browser_link(viz_plan: VizPlan, browser_url: str | None = None) -> str:
+    """A Neo4j Browser link that opens the plan's graph query (else its table query) with its
+    values; ``browser_url`` defaults to the local server's Browser."""
+    from . import browser
+
+    if viz_plan.graph_query is not None:
+        query, params = viz_plan.graph_query, viz_plan.graph_params
+    else:
+        query, params = viz_plan.query, viz_plan.params
+    return browser.browser_link(query, params, browser_url or browser.local_browser_url())
 
 
 def _query_title(query: str, params: dict[str, Any]) -> str:
@@ -197,7 +210,11 @@ def render_html(vg, title: str) -> str:
 def viz(graph, question_or_query: str, params: dict[str, Any] | None = None,
         output: Path | None = None) -> VizResult:
     """Draw the answer to a question (or canned query) into ``output`` (an HTML file)."""
-    viz_plan = plan(question_or_query, params)
+    return draw(graph, plan(question_or_query, params), output)
+
+
+def draw(graph, viz_plan: VizPlan, output: Path | None = None) -> VizResult:
+    """Draw what ``viz_plan`` asks for into ``output`` (an HTML file written whole), if given."""
     neo_graph = fetch_graph(graph, viz_plan)
     vg = visualization(neo_graph)
     page = render_html(vg, viz_plan.title)
@@ -207,9 +224,8 @@ def viz(graph, question_or_query: str, params: dict[str, Any] | None = None,
         types[kind] = types.get(kind, 0) + 1
     if output is not None:
         try:
-            tmp = output.with_name(output.name + ".partial")
-            tmp.write_text(page, encoding="utf-8")
-            tmp.replace(output)
+            with atomic_write(output) as out:
+                out.write(page)
         except OSError as exc:
             raise KgloadError(f"cannot write {output}: {exc.strerror or exc}") from None
     return VizResult(output, len(vg.nodes), len(vg.relationships), types, page)

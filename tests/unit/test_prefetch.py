@@ -180,32 +180,22 @@ def test_depth_must_be_positive():
         next(prefetched([1], depth=0))
 
 
-# ------------------------------------------------------------------ in `kgload load`
-
-class _FakeGraph:
-    def __init__(self, settings):
-        pass
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
-
+# ------------------------------------------------------------------ in `kgload load` (pipeline.load_paths)
 
 class _FakeLoader:
-    """Consumes the bundles as Loader does: rejections through on_reject, in order."""
+    """Consumes the bundles as Loader does: rejections through on_reject, in order; each loaded
+    document is noted in ``events``."""
 
     def __init__(self, graph, batch_size=10000, on_reject=None):
         from loader.load import LoadSummary
 
+        self.events = graph  # the test's list stands in for the graph
         self.on_reject = on_reject
         self.summary = LoadSummary()
 
     def load(self, bundles, on_document=None):
         from loader.inputs import Rejection
         from loader.load import PreparedDocument
-        from loader.render import message
 
         for item in bundles:
             if isinstance(item, Rejection):
@@ -213,23 +203,19 @@ class _FakeLoader:
                 self.on_reject(item)
             else:
                 # documents from record files arrive prepared (PreparedDocument), texts as bundles
-                message(f"loaded {item.id if isinstance(item, PreparedDocument) else item.document.id}")
+                self.events.append(f"loaded {item.id if isinstance(item, PreparedDocument) else item.document.id}")
+        return self.summary
 
 
-def _load(monkeypatch, paths):
-    from typer.testing import CliRunner
+def _load(paths, events, **kwargs):
+    from loader.pipeline import LazyExtractor, load_paths
 
-    import loader.graph
-    import loader.load
-    from loader.cli import app
-
-    monkeypatch.setattr(loader.graph, "Graph", _FakeGraph)
-    monkeypatch.setattr(loader.load, "Loader", _FakeLoader)
-    monkeypatch.setenv("NEO4J_PASSWORD", "x")
-    return CliRunner().invoke(app, ["load", "--quiet", *map(str, paths)])
+    kwargs.setdefault("loader_factory", _FakeLoader)
+    return load_paths([str(p) for p in paths], events, LazyExtractor(),
+                      on_reject=lambda r: events.append(f"Rejected {r}"), **kwargs)
 
 
-def test_load_prints_rejections_in_input_order(monkeypatch, tmp_path):
+def test_load_reports_rejections_in_input_order(tmp_path):
     import json
 
     lines = []
@@ -238,7 +224,8 @@ def test_load_prints_rejections_in_input_order(monkeypatch, tmp_path):
         if i % 100 == 50:
             lines.append("{broken")
     (tmp_path / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    out = _load(monkeypatch, [tmp_path / "a.jsonl", tmp_path / "missing.jsonl"])
+    events: list[str] = []
+    summary = _load([tmp_path / "a.jsonl", tmp_path / "missing.jsonl"], events)
     expected = []
     lineno = 0
     for i in range(600):
@@ -250,32 +237,58 @@ def test_load_prints_rejections_in_input_order(monkeypatch, tmp_path):
             expected.insert(-1, f"Rejected {tmp_path / 'a.jsonl'}:{lineno}: malformed JSON "
                                 "(Expecting property name enclosed in double quotes)")
     expected.append(f"Rejected {tmp_path / 'missing.jsonl'}: no such file or directory")
-    expected.append("Error: 7 input(s) rejected (see the lines above)")
-    assert out.exit_code == 4, out.output
-    assert out.stderr.splitlines() == expected
+    assert events == expected
+    assert len(summary.rejected) == 7
 
 
-def test_an_error_while_reading_is_one_line_and_its_exit_code(monkeypatch, tmp_path):
-    import loader.inputs
+def test_the_load_restores_the_garbage_collector_thresholds(tmp_path):
+    import gc
+
+    from loader.pipeline import LOAD_GC_THRESHOLDS
+
+    before = gc.get_threshold()
+    seen = []
+
+    class Loader(_FakeLoader):
+        def load(self, bundles, on_document=None):
+            seen.append(gc.get_threshold())
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        _load([tmp_path], [], loader_factory=Loader)
+    assert seen == [LOAD_GC_THRESHOLDS] and gc.get_threshold() == before
+
+
+def test_an_error_while_reading_reaches_the_caller_and_stops_the_reading_thread(tmp_path):
     from loader.errors import UsageError
 
-    def failing_read_inputs(paths, stdin=None):
+    def failing_read_inputs(paths):
         yield from ()
         raise UsageError("cannot read the inputs")
 
-    monkeypatch.setattr(loader.inputs, "read_inputs", failing_read_inputs)
-    out = _load(monkeypatch, [tmp_path])
-    assert out.exit_code == 2
-    assert out.stderr.splitlines() == ["Error: cannot read the inputs"]
+    with pytest.raises(UsageError, match="^cannot read the inputs$"):
+        _load([tmp_path], [], read=failing_read_inputs)
+
+
+# ------------------------------------------------------------------ the CLI's error handling
+
+def _run(command, capsys):
+    import typer
+
+    from loader.cli import handle_errors
+
+    with pytest.raises(typer.Exit) as info:
+        handle_errors(command)()
+    return info.value.exit_code, capsys.readouterr().err
 
 
 @pytest.mark.parametrize("then", [None, "KgloadError", "BufferError"])
-def test_ctrl_c_while_loading_is_interrupted_whatever_the_driver_raises_next(monkeypatch, tmp_path, then):
+def test_ctrl_c_while_loading_is_interrupted_whatever_the_driver_raises_next(capsys, then):
     """A Ctrl-C can land in the Neo4j driver mid-transaction (more often while another thread
     holds the GIL); the rollback may then fail. The user still gets one line and exit 130."""
     from loader.errors import KgloadError
 
-    def load(self, bundles, on_document=None):
+    def load():
         try:
             raise KeyboardInterrupt
         finally:
@@ -284,21 +297,29 @@ def test_ctrl_c_while_loading_is_interrupted_whatever_the_driver_raises_next(mon
             if then == "BufferError":
                 raise BufferError("Existing exports of data: object cannot be re-sized")
 
-    monkeypatch.setattr(_FakeLoader, "load", load)
-    out = _load(monkeypatch, [tmp_path])
-    assert out.exit_code == 130
-    assert out.stderr == "Interrupted.\n"
+    assert _run(load, capsys) == (130, "Interrupted.\n")
 
 
-def test_an_error_raised_while_handling_another_is_still_that_error(monkeypatch, tmp_path):
+def test_an_error_raised_while_handling_another_is_still_that_error(capsys):
     from loader.errors import KgloadError
 
-    def load(self, bundles, on_document=None):
+    def load():
         try:
             raise KgloadError("first")
         except KgloadError:
             raise KgloadError("second") from None
 
-    monkeypatch.setattr(_FakeLoader, "load", load)
-    out = _load(monkeypatch, [tmp_path])
-    assert out.exit_code == 1 and out.stderr == "Error: second\n"
+    assert _run(load, capsys) == (1, "Error: second\n")
+
+
+def test_rejected_inputs_and_usage_errors_give_their_exit_codes(capsys):
+    from loader.errors import UsageError
+
+    def rejected():
+        raise InputsRejected("7 input(s) rejected (see the lines above)")
+
+    def usage():
+        raise UsageError("cannot read the inputs")
+
+    assert _run(rejected, capsys) == (4, "Error: 7 input(s) rejected (see the lines above)\n")
+    assert _run(usage, capsys) == (2, "Error: cannot read the inputs\n")
