@@ -31,8 +31,9 @@ class VerbTrigger:
     clause_object: bool = False
     # a direct object counts only with this preposition too: "charged Chavez with ..."
     dobj_needs_prep: str | None = None
-    # a question form of ``kgload ask`` (``"ask": false`` in the file: verbs such as "have" or
-    # "keep" that make a deployment in an article but no sense in a question; arrival verbs never do)
+    # a question verb of ``kgload ask``; ``"ask": false`` in the file for verbs such as "have" or
+    # "keep" that make a deployment in an article but a question only with a force named ("Who has
+    # troops in Syria?"); arrival verbs ("arrive", "be") make none
     ask: bool = True
     # an ending event of the relation: "withdrew its troops from Syria", "troops left Mali"
     ending: bool = False

@@ -1,10 +1,17 @@
 """Plain-English questions -> a canned query in ``cypher/queries`` and its parameters.
 
 No network model: each question form is a regular expression over the tidied question, tried in
-order; the first that matches names the query, and its groups give the parameters (names are
-cleaned of articles, titles and possessives; the query then matches them through the alias
-index). The "why" form takes its verbs from the relation lexicon (``loader/data/relations.jsonl``),
-so a relation type added there can be asked about without a code change.
+order; the first that matches (and whose builder accepts what it found) names the query, and its
+groups give the parameters (names are cleaned of articles, titles and possessives; the query then
+matches them through the alias index).
+
+The forms about relations are generic over the relation type: their verbs and nouns are those of
+the relation lexicon, inflected (``loader/vocabulary.py``), so "Who backs Maduro?", "Whom did
+Pompeo call on?", "Is Guaido supported by Russia?" and "Who voiced support for Maduro?" come from
+``loader/data/relations.jsonl``, and a relation type added there is a new question. The three core
+relations are answered by their own queries (``_OWN_QUERIES``: their answers name the roles and
+carry assets, dates, charges), every other type by ``relations``. Contested recognition, the path
+between two entities and an entity's profile are forms of their own.
 
 ``EXAMPLES`` is what an unknown question is answered with.
 """
@@ -17,8 +24,9 @@ from functools import lru_cache
 from typing import Callable
 
 from . import cypher
-from .lexicon import lexicon
 from .errors import UsageError
+from .lexicon import VerbTrigger, lexicon
+from .vocabulary import alternation, phrase, words
 
 
 @dataclass(frozen=True)
@@ -27,24 +35,29 @@ class ParsedQuestion:
     params: dict[str, str] = field(default_factory=dict)
 
 
+class _NotThisForm(Exception):
+    """A form's pattern matched, but what it found is no question of that form."""
+
+
 # ------------------------------------------------------------------ words
 
 _WHO = r"(?:who|which\s+[a-z]+(?:\s+[a-z]+)?)"  # "who", "which countries", "which foreign governments"
-_WHOM = r"(?:whom|who|which\s+[a-z]+(?:\s+[a-z]+)?|what\s+[a-z]+)"  # "which leader", "what government"
-_AUX = r"(?:do|does|did|has|have|had|is|are|was|were|will|would)"
+_WHOM = r"(?:whom|who|which\s+[a-z]+(?:\s+[a-z]+)?|what(?:\s+[a-z]+)?)"  # "which leader", "what government"
+_AUX = r"(?:do|does|did|has|have|had|is|are|was|were|will|would|can|could)"
 _ADV = r"(?:(?:still|now|currently|also|officially|formally|openly|already|ever|not\s+yet)\s+)?"
-
-_RECOGNIZE = r"recogni[sz](?:e|es|ed|ing)"
-_RECOGNIZE_BASE = r"recogni[sz]ed?"  # "does X recognize", "has X recognized"
-_DEPLOY = (r"(?:deploy(?:s|ed|ing)?|redeploy(?:s|ed|ing)?|sen(?:d|ds|t|ding)|station(?:s|ed|ing)?|"
-           r"dispatch(?:es|ed|ing)?|mov(?:e|es|ed|ing)|fl(?:y|ies|ew|own|ying))")
-_DEPLOYED = r"(?:deployed|redeployed|sent|stationed|dispatched|moved|flown)"
+_ANY = {"whom", "who", "what", "which", "anyone", "anybody", "anything", "whom else", "who else"}
+# words people ask deployments with ("Which countries have troops in Mali?")
 _ASSET_WORDS = (r"(?:troops|forces|soldiers|military|personnel|bombers|aircraft|warships|ships|planes|"
                 r"jets|equipment|advisers|advisors|contractors|mercenaries|missiles|weapons)")
-_TO_PLACE = r"(?:to|into|in|toward|towards|at|near|inside)"
-_ACCUSE = r"(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing))"
-_ACCUSE_BASE = r"(?:accused?|blamed?)"
 _CONNECTED = r"(?:connected|linked|related|tied)"
+# what may follow an object's name and is not part of it: "Guaido as president", "Russia to
+# withdraw"; "of|for|in|..." only before a word in lower case, a number or a month ("Washington
+# of attempting a coup", but "the Democratic Republic of the Congo", "the Party for Freedom")
+_MONTH = r"(?i:january|february|march|april|may|june|july|august|september|october|november|december)\b"
+_TAIL = re.compile(
+    r"(?:^|\s+)(?:(?i:as|to|by|over|about|against|because|after|before|since|during|amid|until|instead)\s|"
+    rf"(?:of|for|in|on|at|with|from)\s+(?!the\s+[A-Z])(?=[a-z0-9]|{_MONTH})).*$",
+)
 
 # leading words that are not part of a name: articles and titles
 _NAME_PREFIX = re.compile(
@@ -71,97 +84,90 @@ def _tidy(question: str) -> str:
     return q.strip("?!. ").strip()
 
 
-# ------------------------------------------------------------------ the "why" form's verbs
+# ------------------------------------------------------------------ names and answers
 
-_IRREGULAR_PAST = {"send": "sent", "fly": "flew", "back": "backed"}
-_IRREGULAR_PARTICIPLE = {"send": "sent", "fly": "flown"}
-
-
-def _inflections(lemma: str) -> tuple[set[str], set[str]]:
-    """(all forms, past participles) of a regular English verb, with a few irregular ones."""
-    if lemma.endswith("e"):
-        third, past, ing = lemma + "s", lemma + "d", lemma[:-1] + "ing"
-    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
-        third, past, ing = lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"
-    elif lemma.endswith(("s", "sh", "ch", "x", "z")):
-        third, past, ing = lemma + "es", lemma + "ed", lemma + "ing"
-    else:
-        third, past, ing = lemma + "s", lemma + "ed", lemma + "ing"
-    past = _IRREGULAR_PAST.get(lemma, past)
-    participle = _IRREGULAR_PARTICIPLE.get(lemma, past)
-    return {lemma, third, past, participle, ing}, {participle}
+def _name(text: str | None) -> str | None:
+    """A cleaned name; None (any) for no text or "whom"; a text that cleans to nothing is no name."""
+    if text is None or phrase(text) in _ANY:
+        return None
+    name = clean_name(text)
+    if not name:
+        raise _NotThisForm
+    return name
 
 
-@lru_cache(maxsize=1)
-def relation_verbs() -> tuple[dict[str, str], dict[str, str]]:
-    """``({verb form: RELATION}, {past participle: RELATION})`` from the relation lexicon; a verb
-    with an ``object_prep`` ("call" + "on") counts only with it ("calls on")."""
-    forms: dict[str, str] = {}
-    participles: dict[str, str] = {}
-    for spec in lexicon().specs.values():
-        for verb in spec.verbs:
-            if verb.arrival:
-                continue  # "land", "arrive": the subject is what arrives, not who sends it
-            all_forms, parts = _inflections(verb.lemma)
-            prep = f" {verb.object_prep}" if verb.object_prep else ""
-            for f in all_forms:
-                forms.setdefault(f + prep, spec.relation)
-            for p in parts:
-                participles.setdefault(p + prep, spec.relation)
-    # words people use in questions that the extractor's lexicon reads as the same relation
-    for extra, relation in (("blamed", "ACCUSES"),):
-        participles.setdefault(extra, relation)
-    return forms, participles
+def _verb(m: re.Match) -> VerbTrigger:
+    return words().verbs[phrase(m.group("verb"))]
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+def _places(text: str, preps: tuple[str, ...]) -> str | None:
+    """The place after the last of ``preps``: "troops to the airport in Caracas" -> "Caracas"."""
+    found = None
+    for m in re.finditer(rf"(?:^|\s)(?:{alternation(preps)})\s+(?!{_MONTH}|\d)(?=\S)", text, re.IGNORECASE):
+        found = text[m.end():]
+    return found
 
 
-def _object_of(relation: str, text: str) -> str:
-    """The object's name in what follows the verb: "troops to Venezuela" -> "Venezuela",
-    "the US of a coup" -> "the US", "Guaido as president" -> "Guaido"."""
-    if relation == "DEPLOYS_TO":
-        m = re.search(rf"(?:^|\s){_TO_PLACE}\s+(?P<place>.+)$", text, re.IGNORECASE)
-        if m:
-            # the last preposition before a name: "troops to the airport in Caracas" -> "Caracas"
-            place = m.group("place")
-            while True:
-                inner = re.search(rf"\s{_TO_PLACE}\s+(?P<place>.+)$", place, re.IGNORECASE)
-                if not inner:
-                    break
-                place = inner.group("place")
-            return place
-    text = re.sub(r"\s+(?:of|for|over|as)\s+.*$", "", text, flags=re.IGNORECASE)
-    return text
+def _object(verb: VerbTrigger, rest: str | None, *, required: bool = True) -> str | None:
+    """The object's name in what follows the verb: "troops to Venezuela" -> "Venezuela" (for a
+    relation whose object is a place), "Washington of a coup" -> "Washington", "whom" -> None."""
+    spec = lexicon().specs[verb.relation]
+    text = (rest or "").strip()
+    if spec.destination_preps:
+        place = _places(text, spec.destination_preps)
+        if place is None and verb.place_object:
+            place = text  # "entered Syria"
+        if place is None:
+            if required:
+                raise _NotThisForm
+            return None  # "whom did Russia send troops to", "what did Russia send"
+        return _name(_TAIL.sub("", place) or None)
+    text = _TAIL.sub("", text)
+    if not text:
+        if required:
+            raise _NotThisForm
+        return None
+    return _name(text)
 
 
-def _why(m: re.Match) -> ParsedQuestion:
-    forms, participles = relation_verbs()
-    verb = re.sub(r"\s+", " ", m.group("verb").lower())
-    relation = forms.get(verb) or participles[verb]
-    return ParsedQuestion("evidence", {
-        "subject": clean_name(m.group("subject")),
-        "relation": relation,
-        "object": clean_name(_object_of(relation, m.group("object"))),
-    })
+# product.md's three core relations have queries of their own, whose answers name the roles and
+# carry what the sentences add (assets, dates, charges); every other type goes to `relations`.
+# (query, its parameter for the subject or None, for the object or None), in order of preference
+_OWN_QUERIES: dict[str, list[tuple[str, str | None, str | None]]] = {
+    "RECOGNIZES": [("who_recognizes", None, "name"), ("whom_recognizes", "name", None)],
+    "DEPLOYS_TO": [("deployments", "actor", "place")],
+    "ACCUSES": [("accusations", "accuser", "accused")],
+}
 
 
-@lru_cache(maxsize=1)
-def _why_patterns() -> list[re.Pattern]:
-    forms, participles = relation_verbs()
-    verbs = _alternation(forms)
-    parts = _alternation(participles)
-    think = r"(?:think|know|believe|say|claim|conclude|assume)"
-    return [re.compile(p, re.IGNORECASE) for p in (
-        rf"^(?:why|how)\s+(?:do|does|did|can|would)\s+(?:we|you|i|they|people|kgload|the\s+graph)\s+{think}\s+"
-        rf"(?:that\s+)?(?P<subject>.+?)\s+{_ADV}(?:(?:has|have|had|is|are|was|were|will|would)\s+)?(?P<verb>{verbs})\s+(?P<object>.+)$",
-        rf"^why\s+(?:is|are|was|were|has|have|had)\s+(?P<object>.+?)\s+(?:been\s+)?(?P<verb>{parts})\s+by\s+(?P<subject>.+)$",
-        rf"^why\s+{_AUX}\s+(?P<subject>.+?)\s+{_ADV}(?:been\s+)?(?P<verb>{verbs})\s+(?P<object>.+)$",
-        rf"^(?:what\s+is\s+|what's\s+|show\s+(?:me\s+)?|give\s+(?:me\s+)?|is\s+there\s+(?:any\s+)?)?(?:the\s+)?"
-        rf"(?:evidence|proof|sources?|sentences?)\s+(?:that|for|of)\s+(?P<subject>.+?)\s+{_ADV}"
-        rf"(?:(?:has|have|had)\s+)?(?P<verb>{verbs})\s+(?P<object>.+)$",
-    )]
+def _answer(relation: str, subject: str | None, object_: str | None) -> ParsedQuestion:
+    """The query that answers ``subject relation object`` (None: any)."""
+    for query, subject_param, object_param in _OWN_QUERIES.get(relation, ()):
+        if (subject is not None and subject_param is None) or (object_ is not None and object_param is None):
+            continue
+        params = {p: v or "" for p, v in ((subject_param, subject), (object_param, object_)) if p}
+        if any(p.required and params.get(p.name) == "" for p in cypher.query_parameters(query)):
+            continue
+        return ParsedQuestion(query, params)
+    return ParsedQuestion("relations", {"subject": subject or "", "relation": relation, "object": object_ or ""})
+
+
+def _evidence(verb: VerbTrigger, subject: str, rest: str) -> ParsedQuestion:
+    s, o = _name(subject), _object(verb, rest)
+    if s is None or o is None:
+        raise _NotThisForm
+    return ParsedQuestion("evidence", {"subject": s, "relation": verb.relation, "object": o})
+
+
+def _place_relation(verb: VerbTrigger) -> VerbTrigger:
+    if not lexicon().specs[verb.relation].destination_preps:
+        raise _NotThisForm
+    return verb
+
+
+def _asset_relation() -> str:
+    """The relation "troops in X" asks about: the lexicon's deployment type."""
+    return next(s.relation for s in lexicon().specs.values() if s.requires_military_asset and s.destination_preps)
 
 
 # ------------------------------------------------------------------ the forms, in order
@@ -169,102 +175,108 @@ def _why_patterns() -> list[re.Pattern]:
 Builder = Callable[[re.Match], ParsedQuestion]
 
 
-def _named(query: str, **groups: str) -> Builder:
-    """A builder giving ``query`` with each parameter from a regex group (cleaned as a name) or,
-    for a parameter given as "", the empty string (any)."""
-    def build(m: re.Match) -> ParsedQuestion:
-        return ParsedQuestion(query, {p: clean_name(m.group(g)) if g else "" for p, g in groups.items()})
-    return build
-
-
 def _fixed(query: str, **params: str) -> Builder:
     return lambda m: ParsedQuestion(query, dict(params))
 
 
-_FORMS: list[tuple[str, Builder]] = [
-    # contested recognition (before "who recognizes X" and "who is recognized by X")
-    (rf"^(?:{_WHO}|who)\s+(?:is|are)\s+recogni[sz]ed\s+by\s+whom$|^who\s+{_RECOGNIZE}\s+whom$|"
-     rf"^whose\s+(?:recognition|legitimacy|leadership|presidency)\s+is\s+(?:contested|disputed)$|"
-     rf"^(?:which|what)\s+(?:recognitions?|leaders?|governments?|presidents?|presidencies|claims?)\s+"
-     rf"(?:is|are)\s+(?:contested|disputed)$|"
-     rf"^(?:show\s+(?:me\s+)?|list\s+)?(?:the\s+)?(?:contested|disputed)\s+(?:recognitions?|leaders?|governments?|presidents?|presidencies)$",
-     _fixed("contested_recognition", name="")),
-    (rf"^(?:is|was)\s+(?P<name>.+?)(?:'s)?\s+(?:recognition|leadership|legitimacy|presidency)\s+(?:contested|disputed)$|"
-     rf"^who\s+(?:else\s+)?(?:is|was)\s+recogni[sz]ed\s+instead\s+of\s+(?P<name2>.+)$|"
-     rf"^who\s+(?:is|are)\s+(?P<name3>.+?)'s\s+rivals?$",
-     lambda m: ParsedQuestion("contested_recognition",
-                              {"name": clean_name(m.group("name") or m.group("name2") or m.group("name3"))})),
-    # who recognizes X
-    (rf"^{_WHO}\s+{_ADV}(?:(?:has|have|had|do|does|did|is|are|was|were)\s+)?{_ADV}{_RECOGNIZE}\s+"
-     rf"(?!by\s)(?P<name>.+?)(?:\s+as\s+.+)?$",
-     _named("who_recognizes", name="name")),
-    (rf"^(?:{_WHO}|by\s+whom)\s+(?:is|was|are|were|has|have)\s+(?P<name>.+?)\s+(?:been\s+)?{_ADV}recogni[sz]ed"
-     rf"(?:\s+as\s+.+?)?(?:\s+by)?$",
-     _named("who_recognizes", name="name")),
-    # whom X recognizes
-    (rf"^{_WHOM}\s+(?:do|does|did|has|have|had|will|would)\s+(?P<name>.+?)\s+{_ADV}{_RECOGNIZE_BASE}(?:\s+as\s+.+)?$",
-     _named("whom_recognizes", name="name")),
-    (rf"^{_WHOM}\s+(?:is|are|was|were|has\s+been|have\s+been)\s+{_ADV}recogni[sz]ed\s+by\s+(?P<name>.+?)(?:\s+as\s+.+)?$",
-     _named("whom_recognizes", name="name")),
-    # deployments: by place, by actor, both
-    (rf"^{_WHO}\s+{_ADV}(?:(?:has|have|had|did|does|do|is|are|was|were)\s+)?{_ADV}{_DEPLOY}"
-     rf"(?:\s+[\w'.,-]+(?:\s+[\w'.,-]+){{0,5}}?)?\s+{_TO_PLACE}\s+(?P<place>.+)$",
-     _named("deployments", actor="", place="place")),
-    (rf"^{_WHO}\s+(?:has|have|had)\s+(?:[\w'-]+\s+){{0,3}}?{_ASSET_WORDS}(?:\s+(?:stationed|deployed|based))?\s+"
-     rf"(?:in|at|inside|near)\s+(?P<place>.+)$",
-     _named("deployments", actor="", place="place")),
-    (rf"^(?:what|which)\s+(?:[\w'-]+\s+){{0,3}}?(?:is|are|was|were|has\s+been|have\s+been)\s+{_DEPLOYED}\s+"
-     rf"{_TO_PLACE}\s+(?P<place>.+)$",
-     _named("deployments", actor="", place="place")),
-    (rf"^where\s+(?:has|have|had|did|does|do|is|are|was|were)\s+(?P<actor>.+?)\s+{_ADV}{_DEPLOY}(?:\s+.*)?$",
-     _named("deployments", actor="actor", place="")),
-    (rf"^where\s+(?:are|were|is)\s+(?P<actor>.+?)'s?\s+(?:[\w-]+\s+){{0,2}}?{_ASSET_WORDS}(?:\s+(?:deployed|stationed|based))?$",
-     _named("deployments", actor="actor", place="")),
-    (rf"^(?:has|have|had|did|does|do|is|are)\s+(?P<actor>.+?)\s+{_ADV}{_DEPLOY}"
-     rf"(?:\s+[\w'.,-]+(?:\s+[\w'.,-]+){{0,5}}?)?\s+{_TO_PLACE}\s+(?P<place>.+)$",
-     _named("deployments", actor="actor", place="place")),
-    # accusations: accused, accuser, both
-    (rf"^what\s+(?:do|does|did|has|have|had)\s+(?P<accuser>.+?)\s+{_ADV}{_ACCUSE_BASE}\s+(?P<accused>.+?)\s+(?:of|for)$",
-     _named("accusations", accuser="accuser", accused="accused")),
-    (rf"^{_WHO}\s+{_ADV}(?:(?:has|have|had|did|does|do|is|are|was|were)\s+)?{_ADV}{_ACCUSE}\s+"
-     rf"(?!by\s)(?P<accused>.+?)(?:\s+(?:of|for|over)\s+.+)?$",
-     _named("accusations", accuser="", accused="accused")),
-    (rf"^(?:{_WHO}|by\s+whom)\s+(?:is|was|are|were|has|have)\s+(?P<accused>.+?)\s+(?:been\s+)?{_ADV}(?:accused|blamed)"
-     rf"(?:\s+(?:of|for)\s+.+?)?(?:\s+by)?$",
-     _named("accusations", accuser="", accused="accused")),
-    (rf"^{_WHOM}\s+(?:do|does|did|has|have|had|will|would)\s+(?P<accuser>.+?)\s+{_ADV}{_ACCUSE_BASE}"
-     rf"(?:\s+(?:of|for|over)\s+.+)?$",
-     _named("accusations", accuser="accuser", accused="")),
-    (rf"^{_WHOM}\s+(?:is|are|was|were|has\s+been|have\s+been)\s+{_ADV}(?:accused|blamed)\s+by\s+(?P<accuser>.+?)"
-     rf"(?:\s+(?:of|for)\s+.+)?$",
-     _named("accusations", accuser="accuser", accused="")),
-    (rf"^(?:has|have|had|did|does|do)\s+(?P<accuser>.+?)\s+{_ADV}{_ACCUSE_BASE}\s+(?P<accused>.+?)"
-     rf"(?:\s+(?:of|for|over)\s+.+)?$",
-     _named("accusations", accuser="accuser", accused="accused")),
-    # path between two entities
-    (rf"^(?:what|who|how)\s+(?:connects|links|relates|ties)\s+(?P<a>.+?)\s+(?:and|to|with)\s+(?P<b>.+)$|"
-     rf"^how\s+(?:is|are|was|were)\s+(?P<a2>.+?)\s+{_CONNECTED}\s+(?:to|with)\s+(?P<b2>.+)$|"
-     rf"^how\s+(?:is|are|was|were)\s+(?P<a3>.+?)\s+and\s+(?P<b3>.+?)\s+{_CONNECTED}(?:\s+to\s+each\s+other|\s+together)?$|"
-     rf"^(?:(?:what\s+is|what's|show\s+(?:me\s+)?|find)\s+)?(?:the\s+)?(?:shortest\s+)?"
-     rf"(?:path|connection|link|relationship|relation)s?\s+(?:between|from)\s+(?P<a4>.+?)\s+(?:and|to)\s+(?P<b4>.+)$|"
-     rf"^(?:is|are)\s+(?P<a5>.+?)\s+{_CONNECTED}\s+(?:to|with)\s+(?P<b5>.+)$",
-     lambda m: ParsedQuestion("path_between", {
-         "from": clean_name(next(m.group(g) for g in ("a", "a2", "a3", "a4", "a5") if m.group(g))),
-         "to": clean_name(next(m.group(g) for g in ("b", "b2", "b3", "b4", "b5") if m.group(g))),
-     })),
-]
+@lru_cache(maxsize=1)
+def _forms() -> list[tuple[re.Pattern, Builder]]:
+    w = words()
+    verb, base, part = alternation(w.verbs), alternation(w.bases), alternation(w.participles)
+    nouns, holding = alternation(w.noun_phrases), alternation(w.holding)
+    recognize = alternation(w.forms_of("RECOGNIZES"))
+    recognized = alternation(w.forms_of("RECOGNIZES", w.participles))
+    think = r"(?:think|know|believe|say|claim|conclude|assume)"
+    g = lambda m, *names: next((m.group(n) for n in names if m.group(n)), None)  # noqa: E731
+    forms: list[tuple[str, Builder]] = [
+        # contested recognition (before "who recognizes X" and "who is recognized by X")
+        (rf"^(?:{_WHO}|who)\s+(?:is|are)\s+(?:{recognized})\s+by\s+whom$|^who\s+(?:{recognize})\s+whom$|"
+         rf"^whose\s+(?:recognition|legitimacy|leadership|presidency)\s+is\s+(?:contested|disputed)$|"
+         rf"^(?:which|what)\s+(?:recognitions?|leaders?|governments?|presidents?|presidencies|claims?)\s+"
+         rf"(?:is|are)\s+(?:contested|disputed)$|"
+         rf"^(?:show\s+(?:me\s+)?|list\s+)?(?:the\s+)?(?:contested|disputed)\s+(?:recognitions?|leaders?|governments?|presidents?|presidencies)$",
+         _fixed("contested_recognition", name="")),
+        (rf"^(?:is|was)\s+(?P<name>.+?)(?:'s)?\s+(?:recognition|leadership|legitimacy|presidency)\s+(?:contested|disputed)$|"
+         rf"^who\s+(?:else\s+)?(?:is|was)\s+(?:{recognized})\s+instead\s+of\s+(?P<name2>.+)$|"
+         rf"^who\s+(?:is|are)\s+(?P<name3>.+?)'s\s+rivals?$",
+         lambda m: ParsedQuestion("contested_recognition", {"name": clean_name(g(m, "name", "name2", "name3"))})),
+        # path between two entities
+        (rf"^(?:what|who|how)\s+(?:connects|links|relates|ties)\s+(?P<a>.+?)\s+(?:and|to|with)\s+(?P<b>.+)$|"
+         rf"^how\s+(?:is|are|was|were)\s+(?P<a2>.+?)\s+{_CONNECTED}\s+(?:to|with)\s+(?P<b2>.+)$|"
+         rf"^how\s+(?:is|are|was|were)\s+(?P<a3>.+?)\s+and\s+(?P<b3>.+?)\s+{_CONNECTED}(?:\s+to\s+each\s+other|\s+together)?$|"
+         rf"^(?:(?:what\s+is|what's|show\s+(?:me\s+)?|find)\s+)?(?:the\s+)?(?:shortest\s+)?"
+         rf"(?:path|connection|link|relationship|relation)s?\s+(?:between|from)\s+(?P<a4>.+?)\s+(?:and|to)\s+(?P<b4>.+)$|"
+         rf"^(?:is|are)\s+(?P<a5>.+?)\s+{_CONNECTED}\s+(?:to|with)\s+(?P<b5>.+)$",
+         lambda m: ParsedQuestion("path_between", {
+             "from": clean_name(g(m, "a", "a2", "a3", "a4", "a5")), "to": clean_name(g(m, "b", "b2", "b3", "b4", "b5"))})),
+        # why: the evidence for (subject, relation, object)
+        (rf"^(?:why|how)\s+(?:do|does|did|can|would)\s+(?:we|you|i|they|people|kgload|the\s+graph)\s+{think}\s+"
+         rf"(?:that\s+)?(?P<subject>.+?)\s+{_ADV}(?:(?:has|have|had|is|are|was|were|will|would)\s+)?(?P<verb>{verb})\s+(?P<rest>.+)$",
+         lambda m: _evidence(_verb(m), m.group("subject"), m.group("rest"))),
+        (rf"^why\s+(?:is|are|was|were|has|have|had)\s+(?P<object>.+?)\s+(?:been\s+)?(?P<verb>{part})\s+by\s+(?P<subject>.+)$",
+         lambda m: _evidence(_verb(m), _TAIL.sub("", m.group("subject")), m.group("object"))),
+        (rf"^why\s+{_AUX}\s+(?P<subject>.+?)\s+{_ADV}(?:been\s+)?(?P<verb>{verb})\s+(?P<rest>.+)$",
+         lambda m: _evidence(_verb(m), m.group("subject"), m.group("rest"))),
+        (rf"^(?:what\s+is\s+|what's\s+|show\s+(?:me\s+)?|give\s+(?:me\s+)?|is\s+there\s+(?:any\s+)?)?(?:the\s+)?"
+         rf"(?:evidence|proof|sources?|sentences?)\s+(?:that|for|of)\s+(?P<subject>.+?)\s+{_ADV}"
+         rf"(?:(?:has|have|had)\s+)?(?P<verb>{verb})\s+(?P<rest>.+)$",
+         lambda m: _evidence(_verb(m), m.group("subject"), m.group("rest"))),
+        # forces somewhere: "Which countries have troops in Venezuela?", "Where are Russia's troops?"
+        (rf"^{_WHO}\s+{_ADV}(?:{_AUX}\s+)?{_ADV}(?P<verb>{holding})\s+(?:[\w'-]+\s+){{0,3}}?{_ASSET_WORDS}"
+         rf"(?:\s+(?:stationed|deployed|based))?\s+(?P<rest>(?:in|at|inside|near|on|along)\s+.+)$",
+         lambda m: _answer(w.holding[phrase(m.group("verb"))].relation, None,
+                           _object(w.holding[phrase(m.group("verb"))], m.group("rest")))),
+        (rf"^where\s+(?:are|were|is)\s+(?P<actor>.+?)'s?\s+(?:[\w-]+\s+){{0,2}}?{_ASSET_WORDS}(?:\s+(?:deployed|stationed|based))?$",
+         lambda m: _answer(_asset_relation(), _name(m.group("actor")), None)),
+        # what X is charged with: "What does Lavrov accuse the US of?"
+        (rf"^what\s+{_AUX}\s+(?P<subject>.+?)\s+{_ADV}(?P<verb>{base})\s+(?P<object>.+?)\s+(?:of|for|over|with)$",
+         lambda m: _answer(_verb(m).relation, _name(m.group("subject")), _name(m.group("object")))),
+        # what was VERBed to a place: "What was sent to Caracas?", "... by Russia?"
+        (rf"^(?:what|which)\s+(?:[\w'-]+\s+){{0,3}}?(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+"
+         rf"(?P<verb>{part})\s+(?P<rest>.+?)(?:\s+by\s+(?P<subject>.+))?$",
+         lambda m: _answer(_place_relation(_verb(m)).relation, _name(m.group("subject")), _object(_verb(m), m.group("rest")))),
+        # who VERB X: "Who recognizes Guaido?", "Which countries back Maduro?", "Who sent troops to Syria?"
+        (rf"^{_WHO}\s+{_ADV}(?:{_AUX}\s+)?{_ADV}(?:been\s+)?(?P<verb>{verb})\s+(?!by\s)(?P<rest>.+)$",
+         lambda m: _answer(_verb(m).relation, None, _object(_verb(m), m.group("rest")))),
+        # who is X VERBed by: "Who is Guaido recognized by?", "By whom has Maduro been backed?"
+        (rf"^(?:{_WHO}|by\s+whom)\s+(?:(?:is|was|are|were)\s+(?P<object>.+?)|(?:has|have|had)\s+(?P<object2>.+?)\s+been)\s+{_ADV}"
+         rf"(?P<verb>{part})(?:\s+(?:as|of|for|over|with)\s+.+?)?(?:\s+by)?$",
+         lambda m: _answer(_verb(m).relation, None, _name(m.group("object") or m.group("object2")))),
+        # whom is VERBed by X: "Who is recognized by Russia?", "Who was blamed by Russia for the coup?"
+        (rf"^{_WHOM}\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+{_ADV}(?P<verb>{part})\s+by\s+(?P<subject>.+)$",
+         lambda m: _answer(_verb(m).relation, _name(_TAIL.sub("", m.group("subject"))), None)),
+        # whom does X VERB: "Whom does Russia recognize?", "Who did Pompeo call on?"
+        (rf"^{_WHOM}\s+{_AUX}\s+(?P<subject>.+?)\s+{_ADV}(?P<verb>{base})(?:\s+(?P<rest>.+))?$",
+         lambda m: _answer(_verb(m).relation, _name(m.group("subject")),
+                           _object(_verb(m), m.group("rest"), required=False))),
+        # where: "Where has Russia deployed?", "Where did Russia send troops?"
+        (rf"^where\s+{_AUX}\s+(?P<subject>.+?)\s+{_ADV}(?P<verb>{verb})(?:\s+.*)?$",
+         lambda m: _answer(_place_relation(_verb(m)).relation, _name(m.group("subject")), None)),
+        # yes or no: "Is Guaido recognized by Russia?", "Did Russia send troops to Venezuela?"
+        (rf"^(?:is|are|was|were|has|have|had)\s+(?P<object>.+?)\s+(?:been\s+)?{_ADV}(?P<verb>{part})\s+by\s+(?P<subject>.+)$",
+         lambda m: _answer(_verb(m).relation, _name(_TAIL.sub("", m.group("subject"))), _name(m.group("object")))),
+        (rf"^{_AUX}\s+(?P<subject>.+?)\s+{_ADV}(?P<verb>{verb})\s+(?!by\s)(?P<rest>.+)$",
+         lambda m: _answer(_verb(m).relation, _name(m.group("subject")), _object(_verb(m), m.group("rest")))),
+        # nouns: "Who voiced support for Maduro?", "Who has a military presence in Syria?"
+        (rf"^{_WHO}\s+(?:[\w'-]+\s+){{1,4}}?(?P<noun>{nouns})\s+(?P<rest>.+)$",
+         lambda m: _answer(w.noun_phrases[phrase(m.group("noun"))], None, _name(_TAIL.sub("", m.group("rest"))))),
+        # entity profile, last ("what is the evidence that ..." is not a profile)
+        (r"^(?:what\s+(?:do|does|did|can)\s+(?:we|you|i|the\s+graph|kgload)\s+(?:know|say|have|tell\s+me)\s+(?:about|on)\s+|"
+         r"tell\s+(?:me\s+)?(?:more\s+|everything\s+|something\s+)?about\s+|"
+         r"(?:show|give)\s+(?:me\s+)?(?:a\s+|the\s+)?(?:profile|everything|all|info|information|facts)\s+(?:of|on|about|for)\s+|"
+         r"(?:profile\s+(?:of\s+)?|describe\s+|info\s+(?:on|about)\s+|information\s+(?:on|about)\s+|what\s+about\s+)|"
+         r"who\s+(?:is|was|are|were)\s+)(?P<name>.+)$",
+         lambda m: ParsedQuestion("entity_profile", {"name": clean_name(m.group("name"))})),
+    ]
+    return [(re.compile(p, re.IGNORECASE), b) for p, b in forms]
 
-# entity profile, tried after the "why" forms ("what is the evidence that ..." is not a profile)
-_PROFILE = (
-    r"^(?:what\s+(?:do|does|did|can)\s+(?:we|you|i|the\s+graph|kgload)\s+(?:know|say|have|tell\s+me)\s+(?:about|on)\s+|"
-    r"tell\s+(?:me\s+)?(?:more\s+|everything\s+|something\s+)?about\s+|"
-    r"(?:show|give)\s+(?:me\s+)?(?:a\s+|the\s+)?(?:profile|everything|all|info|information|facts)\s+(?:of|on|about|for)\s+|"
-    r"(?:profile\s+(?:of\s+)?|describe\s+|info\s+(?:on|about)\s+|information\s+(?:on|about)\s+|what\s+about\s+)|"
-    r"who\s+(?:is|was|are|were)\s+)(?P<name>.+)$"
-)
 
-_COMPILED: list[tuple[re.Pattern, Builder]] = [(re.compile(p, re.IGNORECASE), b) for p, b in _FORMS]
-_PROFILE_RE = re.compile(_PROFILE, re.IGNORECASE)
+def _lexicon_verbs() -> str:
+    """The verbs of the relation types beyond the core three, as a user types them."""
+    return ", ".join(dict.fromkeys(
+        f"{v.lemma} {v.object_prep}" if v.object_prep else v.lemma
+        for spec in lexicon().specs.values() if not spec.core for v in spec.verbs if v.ask))
+
 
 EXAMPLES: list[str] = [
     "Who recognizes Guaido?",
@@ -275,6 +287,8 @@ EXAMPLES: list[str] = [
     "Did Russia send troops to Venezuela?",
     "Who accuses the United States?",
     "Whom did Lavrov accuse?",
+    "Who supports Maduro?",
+    f"Whom does Russia condemn?  (and every verb of the relation lexicon: {_lexicon_verbs()})",
     "What do we know about Cuba?",
     "Why do we think Russia recognizes Maduro?",
     "What connects Russia and Guaido?",
@@ -296,17 +310,13 @@ def parse_question(question: str) -> ParsedQuestion:
 
 
 def _match(q: str) -> ParsedQuestion | None:
-    for pattern, build in _COMPILED:
+    for pattern, build in _forms():
         m = pattern.match(q)
         if m:
-            return build(m)
-    for pattern in _why_patterns():
-        m = pattern.match(q)
-        if m:
-            return _why(m)
-    m = _PROFILE_RE.match(q)
-    if m:
-        return ParsedQuestion("entity_profile", {"name": clean_name(m.group("name"))})
+            try:
+                return build(m)
+            except _NotThisForm:
+                continue
     return None
 
 
