@@ -249,6 +249,11 @@ def ask(
     parsed = parse_question(question)
     with Graph(_connection(uri, username, password, database)) as graph:
         rows = graph.read(f"queries/{parsed.query}", parsed.params)
+    if not rows:
+        # one line on stderr, exit 0; JSON (and CSV) still go to stdout: a pipe gets []
+        message(f"No answer in the graph for {question!r}.")
+        if fmt == "table":
+            return
     render_rows(rows, fmt, title=question if fmt == "table" else None)
 
 
@@ -419,8 +424,9 @@ def neo4j_start() -> None:
     Example: kgload neo4j start
     """
     from . import neo4j_local
+    from .browser import server_config
 
-    result = neo4j_local.start(log=message)
+    result = neo4j_local.start(log=message, extra_config=server_config())
     state = "already running" if result.already_running else "started"
     message(f"Neo4j {state} ({result.mode}).")
     print(f"Bolt:    {result.uri}")

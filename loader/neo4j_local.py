@@ -20,6 +20,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence
 
 from .errors import ServerSetupError
 from .settings import project_dir, read_env_file, write_env_file
@@ -175,7 +176,10 @@ def resolve_artifacts(mvn: str, log=print) -> Path:
     return lib
 
 
-def write_config(server: LocalServer) -> Path:
+def write_config(server: LocalServer, extra_config: Sequence[str] = ()) -> Path:
+    """``<home>/conf/neo4j.conf``: loopback only, the project's folders, memory; then the
+    caller's ``extra_config`` lines (``kgload neo4j start`` passes Browser's style command,
+    ``browser.server_config()``)."""
     conf_dir = server.home / "conf"
     for sub in ("conf", "data", "logs", "run", "import", "plugins"):
         (server.home / sub).mkdir(parents=True, exist_ok=True)
@@ -201,18 +205,10 @@ def write_config(server: LocalServer) -> Path:
         f"server.memory.pagecache.size={pagecache}",
         "dbms.usage_report.enabled=false",
     ]
-    extra = server_extra_config(server)
-    lines.extend(extra)
+    lines.extend(extra_config)
     path = conf_dir / "neo4j.conf"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
-
-
-def server_extra_config(server: LocalServer) -> list[str]:
-    """Further settings: Neo4j Browser applies kgload's style (cypher/browser/style.grass) on connect."""
-    from .browser import server_config
-
-    return server_config()
 
 
 def _wait_for_bolt(server: LocalServer, proc: subprocess.Popen, timeout: float) -> None:
@@ -273,7 +269,9 @@ class StartResult:
     mode: str  # "java" or "docker"
 
 
-def start(log=print) -> StartResult:
+def start(log=print, extra_config: Sequence[str] = ()) -> StartResult:
+    """Start the local server (docker compose, else Java), ``extra_config`` added to its
+    neo4j.conf on the Java path (docker-compose.yml carries its own settings)."""
     env_values = read_env_file()
     password = os.environ.get("NEO4J_PASSWORD") or env_values.get("NEO4J_PASSWORD")
     server = local_server()
@@ -298,7 +296,7 @@ def start(log=print) -> StartResult:
                 "set it, or delete that folder to start afresh"
             )
         password = password or secrets.token_urlsafe(18)
-    write_config(server)
+    write_config(server, extra_config)
     with open(server.log_file, "ab") as out:
         proc = subprocess.Popen(
             [

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from loader import neo4j_local
+from loader import browser, neo4j_local
 from loader.graph import Graph
 from loader.settings import ConnectionSettings, read_env_file
 
@@ -99,7 +99,7 @@ def neo4j_server(request) -> ServerForTests:
            "KGLOAD_NO_DOCKER": "1"}
     with _environ(env):
         neo4j_local.stop(log=lambda m: None)  # a server an interrupted run left behind
-        result = neo4j_local.start(log=lambda m: None)
+        result = neo4j_local.start(log=lambda m: None, extra_config=browser.server_config())
 
     def stop() -> None:
         with _environ(env):

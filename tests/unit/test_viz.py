@@ -50,10 +50,30 @@ def test_post_connect_command_is_one_line_without_separators():
     assert json.loads(value[len("style "):]) == browser.style()
 
 
-def test_local_server_config_applies_the_style(tmp_path):
-    conf = write_config(LocalServer(tmp_path, 7699, 7499))
+def test_local_server_config_carries_the_lines_it_is_given(tmp_path):
+    conf = write_config(LocalServer(tmp_path, 7699, 7499), ["browser.post_connect_cmd=style {}"])
     lines = conf.read_text(encoding="utf-8").splitlines()
-    assert browser.server_config()[0] in lines
+    assert "server.bolt.listen_address=127.0.0.1:7699" in lines
+    assert lines[-1] == "browser.post_connect_cmd=style {}"
+
+
+def test_kgload_neo4j_start_gives_the_local_server_the_style(monkeypatch):
+    """neo4j_local does not import browser: the command passes the style to the server config."""
+    from typer.testing import CliRunner
+
+    from loader import neo4j_local
+    from loader.cli import app
+
+    given = {}
+
+    def start(log=print, extra_config=()):
+        given["extra_config"] = list(extra_config)
+        return neo4j_local.StartResult("bolt://localhost:7699", "http://localhost:7499/browser/", True, "java")
+
+    monkeypatch.setattr(neo4j_local, "start", start)
+    result = CliRunner().invoke(app, ["neo4j", "start"])
+    assert result.exit_code == 0, result.output
+    assert given["extra_config"] == browser.server_config()
 
 
 # ------------------------------------------------------------------ links
