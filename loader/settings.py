@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
+
+from dotenv import dotenv_values, set_key
+
+# python-dotenv logs a warning for each line it cannot parse; kgload, like before, skips them
+# quietly (without a handler, Python would print the warnings on stderr)
+logging.getLogger("dotenv.main").addHandler(logging.NullHandler())
 
 DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_USERNAME = "neo4j"
@@ -21,35 +28,25 @@ def env_file() -> Path:
 
 
 def read_env_file(path: Path | None = None) -> dict[str, str]:
-    """Parse a ``KEY=VALUE`` file; missing file means no values."""
+    """The ``KEY=VALUE`` lines of ``.env`` (python-dotenv's reading: quotes, ``export``,
+    comments); values are taken as written (no ``${VAR}`` expansion); a missing or unreadable
+    file means no values."""
     path = path or env_file()
-    values: dict[str, str] = {}
     try:
-        text = path.read_text(encoding="utf-8")
-    except (FileNotFoundError, PermissionError, IsADirectoryError):
-        return values
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#") or "=" not in line:
-            continue
-        key, _, value = line.partition("=")
-        value = value.strip()
-        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-            value = value[1:-1]
-        values[key.strip()] = value
-    return values
+        values = dotenv_values(path, interpolate=False, encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    return {k: v for k, v in values.items() if v is not None}
 
 
 def write_env_file(values: dict[str, str], path: Path | None = None) -> Path:
-    """Merge ``values`` into ``.env`` and leave it readable by the owner only (mode 600)."""
+    """Set ``values`` in ``.env`` (other lines stay) and leave it readable by the owner only
+    (mode 600): the file is created so, and python-dotenv's rewrite keeps the mode."""
     path = path or env_file()
-    current = read_env_file(path)
-    current.update(values)
-    body = "".join(f"{k}={v}\n" for k, v in current.items())
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(body)
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
     os.chmod(path, 0o600)
+    for key, value in values.items():
+        set_key(path, key, value, quote_mode="auto")
     return path
 
 

@@ -24,6 +24,34 @@ def test_env_file_is_private_and_merged(tmp_path):
     assert read_env_file(path) == {"A": "1", "B": "two words"}
 
 
+def test_env_file_reading_is_python_dotenvs(tmp_path, capfd):
+    path = tmp_path / ".env"
+    path.write_text(
+        "# written by hand\n"
+        "export NEO4J_URI=bolt://h:1\n"
+        "NEO4J_USERNAME = 'reader'  # a comment\n"
+        'NEO4J_PASSWORD="p#ss word"\n'
+        "not a setting\n"
+        "NEO4J_DATABASE=${HOME}\n",
+        encoding="utf-8",
+    )
+    assert read_env_file(path) == {"NEO4J_URI": "bolt://h:1", "NEO4J_USERNAME": "reader",
+                                   "NEO4J_PASSWORD": "p#ss word", "NEO4J_DATABASE": "${HOME}"}
+    assert capfd.readouterr().err == ""  # the line it cannot read is skipped quietly
+    assert read_env_file(tmp_path / "missing") == {}
+
+
+def test_written_values_read_back_exactly_and_other_lines_stay(tmp_path):
+    path = tmp_path / ".env"
+    path.write_text("# mine\nOTHER=x\n", encoding="utf-8")
+    os.chmod(path, 0o644)
+    odd = "it's #1 \"quoted\" ${HOME}"
+    write_env_file({"NEO4J_PASSWORD": odd, "NEO4J_URI": "bolt://localhost:7687"}, path)
+    assert read_env_file(path) == {"OTHER": "x", "NEO4J_PASSWORD": odd, "NEO4J_URI": "bolt://localhost:7687"}
+    assert path.read_text(encoding="utf-8").startswith("# mine\nOTHER=x\n")
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+
+
 def test_password_never_in_repr(tmp_path, monkeypatch):
     monkeypatch.setenv("KGLOAD_HOME", str(tmp_path))
     s = connection_settings(password="hunter2-secret")
