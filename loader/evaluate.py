@@ -268,7 +268,7 @@ def predicted_facts(records: Iterable) -> dict[Triple, str]:
     """The asserted relations of one document's records: triple key -> its first sentence."""
     out: dict[Triple, str] = {}
     for rec in records:
-        if getattr(rec, "kind", None) == "relation" and rec.status == "asserted":
+        if getattr(rec, "kind", None) == "relation" and rec.states_fact:
             key = triple_key(rec.subject.name, rec.relation, rec.object.name)
             out.setdefault(key, rec.evidence.sentence)
     return out

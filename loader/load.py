@@ -171,7 +171,7 @@ def _clean_properties(props: dict) -> dict:
 
 _RESERVED_EVIDENCE_KEYS = {
     "id", "key", "doc_id", "subject_id", "relation", "object_id", "sentence", "start", "end",
-    "confidence", "status", "reported_by_id", "published",
+    "confidence", "status", "reported_by_id", "published", "ends",
 }
 
 
@@ -228,7 +228,9 @@ def prepare_bundle(bundle: DocumentBundle, source: str | None = None) -> Prepare
         props["status"] = r.status
         props["reported_by_id"] = r.reported_by.id if r.reported_by else None
         evidence[evidence_id] = {"id": evidence_id, "props": props}
-        if r.status == "asserted" and not repeated:
+        if r.ends:
+            props["ends"] = True  # an ending: evidence that the fact stopped holding
+        if r.states_fact and not repeated:
             key = fact_key(r.subject.id, r.relation, r.object.id)
             fact = asserted.get(key)
             if fact is None:

@@ -118,11 +118,20 @@ class RelationRecord(msgspec.Struct, tag_field="kind", tag="relation", gc=False)
     # beside it are for other tools and are not read back (unknown keys are ignored).
     status: Status = "asserted"
     reported_by: EntityRef | None = None
+    # an ending event: the relation stops holding ("withdrew its recognition of", "pulled its
+    # troops out of"); written only when true, with the flag ``negated`` for other tools (an
+    # ending is no assertion that the relation holds)
+    ends: bool = False
     kind: ClassVar[str] = "relation"
 
     @property
     def triple(self) -> tuple[str, str, str]:
         return (self.subject.id, self.relation, self.object.id)
+
+    @property
+    def states_fact(self) -> bool:
+        """Does the record state that the relation holds (asserted, and no ending)?"""
+        return self.status == "asserted" and not self.ends
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -142,6 +151,9 @@ class RelationRecord(msgspec.Struct, tag_field="kind", tag="relation", gc=False)
             data["negated" if self.status == "negated" else "hypothetical"] = True
         if self.reported_by is not None:
             data["reported_by"] = self.reported_by.to_dict()
+        if self.ends:
+            data["ends"] = True
+            data["negated"] = True
         return data
 
 

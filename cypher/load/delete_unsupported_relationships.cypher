@@ -4,6 +4,6 @@
 // $rows: list of {key, subject_id, relation, object_id}
 UNWIND $rows AS row
 MATCH (s:Entity {id: row.subject_id})
-WHERE NOT EXISTS { MATCH (v:Evidence {key: row.key}) WHERE v.status = 'asserted' }
+WHERE NOT EXISTS { MATCH (v:Evidence {key: row.key}) WHERE v.status = 'asserted' AND NOT coalesce(v.ends, false) }
 WITH s, row, [x IN [(s)-[y]->() | y] WHERE type(x) = row.relation AND endNode(x).id = row.object_id] AS stale
 FOREACH (r IN stale | DELETE r)

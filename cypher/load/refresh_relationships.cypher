@@ -10,7 +10,7 @@
 UNWIND $rows AS row
 CALL (row) {
   OPTIONAL MATCH (v:Evidence {key: row.key})
-  WHERE v.status = 'asserted'
+  WHERE v.status = 'asserted' AND NOT coalesce(v.ends, false)
   RETURN count(v) AS mentions, count(DISTINCT v.doc_id) AS documents,
          min(v.published) AS first_seen, max(v.published) AS last_seen
 }

@@ -173,8 +173,6 @@ def build_records(spacy_doc, source: SourceDocument, *, version: str) -> list[Re
     add_name_variants(list(entities.values()))
     records.extend(sorted(entities.values(), key=lambda e: e.id))
     for r in relations:
-        if r.get("ending"):
-            continue  # endings become records with the record model's "ends" field (issue 13)
         start, end = r["sent"]
         records.append(
             RelationRecord(
@@ -187,6 +185,7 @@ def build_records(spacy_doc, source: SourceDocument, *, version: str) -> list[Re
                 properties=_with_event_date(r["properties"], source.published),
                 status=r["status"],
                 reported_by=EntityRef(**r["reported_by"]) if r.get("reported_by") else None,
+                ends=bool(r.get("ending")),
             )
         )
     return records

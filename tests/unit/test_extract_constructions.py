@@ -19,7 +19,7 @@ def rels(text, ex):
 
 
 def asserted(text, ex):
-    return {r.triple for r in rels(text, ex) if r.status == "asserted"}
+    return {r.triple for r in rels(text, ex) if r.states_fact}
 
 
 @pytest.mark.parametrize(

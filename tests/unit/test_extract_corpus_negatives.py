@@ -343,7 +343,7 @@ def run() -> Run:
             unlocated.append(f"{b.source} ({b.doc}): quote not found: {b.quote[:60]!r}")
             continue
         for rec in records[b.doc]:
-            if not (isinstance(rec, RelationRecord) and rec.status == "asserted" and rec.relation in CORE):
+            if not (isinstance(rec, RelationRecord) and rec.states_fact and rec.relation in CORE):
                 continue
             if not any(rec.evidence.start < e and s < rec.evidence.end for s, e in b.spans):
                 continue

@@ -30,7 +30,7 @@ def ex():
 
 def asserted(text, ex):
     return {r.triple for r in extract_text(text, ex)
-            if isinstance(r, RelationRecord) and r.status == "asserted"}
+            if isinstance(r, RelationRecord) and r.states_fact}
 
 
 def case(text, *triples, id=None):

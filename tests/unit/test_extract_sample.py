@@ -28,7 +28,7 @@ def records(extractor):
 
 
 def _asserted(records):
-    return [r for r in records if isinstance(r, RelationRecord) and r.status == "asserted"]
+    return [r for r in records if isinstance(r, RelationRecord) and r.states_fact]
 
 
 def test_document_record_first(records, extractor):

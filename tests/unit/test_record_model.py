@@ -292,3 +292,17 @@ def test_the_reader_says_one_line_per_bad_record(tmp_path):
     ]
     [batch] = [i for i in items if isinstance(i, RecordBatch)]
     assert batch.records == [DocumentRecord("d1", "a.txt"), record_from_dict({**RELATION, "status": "negated"})]
+
+
+def test_an_ending_round_trips_and_is_flagged_for_other_tools():
+    """An ending ("withdrew its recognition of") is written with "ends" and, for tools that
+    only read boolean flags, "negated"; reading it back gives ends=True, status asserted."""
+    from loader.records import record_from_dict
+
+    line = {**RELATION, "ends": True}
+    rel = record_from_dict(line)
+    assert (rel.ends, rel.status) == (True, "asserted")
+    data = rel.to_dict()
+    assert (data["ends"], data["negated"], "status" in data) == (True, True, False)
+    assert record_from_dict(data).ends is True
+    assert "ends" not in record_from_dict(RELATION).to_dict()
