@@ -95,9 +95,48 @@ def test_where_has_russia_deployed(env, question):
     assert "Venezuela" in {r["place"] for r in rows}
 
 
-@pytest.mark.parametrize("question", ["Who sent troops to Syria?", "Who blames Iran?"])
+@pytest.mark.parametrize("question", ["Who sent troops to Syria?", "Who blames Iran?", "Who condemns Cuba?"])
 def test_questions_about_what_the_article_does_not_say_have_no_answer(env, question):
-    assert ask(env, question) == []
+    # piped JSON stays a list; one line on stderr says so; exit 0
+    out = run_kgload(["ask", question, "--format", "json"], env)
+    assert (out.returncode, json.loads(out.stdout)) == (0, [])
+    assert out.stderr.splitlines() == [f"No answer in the graph for {question!r}."]
+    # a table prints nothing on stdout
+    table = run_kgload(["ask", question, "--format", "table"], env)
+    assert (table.returncode, table.stdout, table.stderr) == (0, "", out.stderr)
+
+
+# Every relation type of the lexicon can be asked about (product.md). The article states two of
+# the gold file's "extended" triples that the extractor finds: Pompeo and the United States WARNS
+# Russia, Pompeo CALLS_ON Russia; every answer must be a triple of the gold file.
+GOLD_TRIPLES = {(g["subject"], g["relation"], g["object"]) for g in GOLD}
+
+
+@pytest.mark.parametrize("question,relation", [
+    ("Who warns Russia?", "WARNS"), ("Who has warned Moscow?", "WARNS"), ("Who cautioned Russia?", "WARNS"),
+    ("Whom did Pompeo warn?", "WARNS"), ("Is Russia warned by the United States?", "WARNS"),
+    ("Whom did Pompeo call on?", "CALLS_ON"), ("Who called on Russia to withdraw?", "CALLS_ON"),
+    ("Who urged Russia?", "CALLS_ON"),
+])
+def test_questions_about_the_other_relation_types(env, question, relation):
+    rows = ask(env, question)
+    _sentences_ok(rows)
+    found = {(r["subject"], r["relation"], r["object"]) for r in rows}
+    assert found <= GOLD_TRIPLES and {r["relation"] for r in rows} == {relation}
+    assert "Russia" in {r["object"] for r in rows}
+
+
+def test_who_warns_russia_names_both_warnings(env):
+    assert {r["subject"] for r in ask(env, "Who has warned Russia?")} == {
+        "United States", "Mike Pompeo"}
+
+
+def test_why_pompeo_calls_on_russia_shows_the_sentence(env):
+    rows = ask(env, "Why did Pompeo call on Russia?")
+    _sentences_ok(rows)
+    assert {(r["subject"], r["relation"], r["object"]) for r in rows} == {("Mike Pompeo", "CALLS_ON", "Russia")}
+    text = SEED_TEXT.read_text(encoding="utf-8")
+    assert all(text[r["start"]:r["end"]] == r["sentence"] for r in rows)
 
 
 @pytest.mark.parametrize("question", ["Who accuses the United States?", "Who blames the U.S.?",
