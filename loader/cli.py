@@ -12,7 +12,7 @@ import sys
 import traceback
 from contextlib import ExitStack
 from pathlib import Path
-from typing import List, Optional, Tuple
+from typing import List, Optional
 
 import typer
 
@@ -462,6 +462,24 @@ def neo4j_status() -> None:
     else:
         print(f"not running (data in {st.home}); start it with `kgload neo4j start`")
         raise typer.Exit(1)
+
+
+@neo4j_app.command("shell", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+@handle_errors
+def neo4j_shell(
+    ctx: typer.Context,
+    uri: Optional[str] = UriOpt, username: Optional[str] = UserOpt,
+    password: Optional[str] = PasswordOpt, database: Optional[str] = DatabaseOpt,
+) -> None:
+    """Open cypher-shell 5.26, connected like every kgload command; other arguments go to cypher-shell.
+
+    Interactive on a terminal; -f FILE, --param 'NAME => VALUE', --format plain and the like are passed through (cypher-shell's own help: kgload neo4j shell -- --help). The password reaches cypher-shell in its environment, never on its command line. The first run resolves cypher-shell from Maven Central into the kgload cache (needs Java 17+ and Maven).
+
+    Example: kgload neo4j shell --param 'name => "Guaido"' -f cypher/queries/who_recognizes.cypher
+    """
+    from . import cypher_shell
+
+    cypher_shell.run(_connection(uri, username, password, database), list(ctx.args), log=message)
 
 
 # -------------------------------------------------------------- viz (Neo4j Browser / neo4j-viz)

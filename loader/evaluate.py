@@ -58,10 +58,8 @@ _COUNTRY_BODY = re.compile(r"(.+?)(?:'s)?\s+(?:government|administration|militar
 
 def core_relations() -> list[str]:
     """The core relation types: the lexicon's, or the three of product.md."""
-    try:
-        from .extract import core_relation_types
-    except ImportError:
-        return list(CORE_RELATIONS)
+    from .lexicon import core_relation_types
+
     return list(core_relation_types()) or list(CORE_RELATIONS)
 
 

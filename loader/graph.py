@@ -135,14 +135,6 @@ class Graph:
             with self.driver.session(database=self.settings.database) as session:
                 return session.execute_write(unit)
 
-    def write_batches(self, name: str, rows: list[dict], batch_size: int = 1000) -> Counter:
-        """Run the write template ``name`` over ``rows`` in batches, one transaction each."""
-        total: Counter = Counter()
-        for i in range(0, len(rows), batch_size):
-            chunk = rows[i:i + batch_size]
-            total += self.write_transaction(lambda w: w.run(name, chunk))
-        return total
-
     def run_autocommit(self, name: str, params: dict | None = None) -> Counter:
         """Run a template in an auto-commit transaction (needed for CALL ... IN TRANSACTIONS)."""
         with self._translated():

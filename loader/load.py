@@ -13,7 +13,7 @@ has its old evidence replaced and its relationships' counts corrected.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
@@ -65,11 +65,6 @@ class LoadSummary:
     evidence_created: int = 0
     evidence_present: int = 0
     rejected: list[Rejection] = field(default_factory=list)
-
-    def as_dict(self) -> dict:
-        data = {k: v for k, v in self.__dict__.items() if k != "rejected"}
-        data["inputs_rejected"] = len(self.rejected)
-        return data
 
 
 def bundle_records(records: Iterable[Record], source: str = "records") -> Iterator[DocumentBundle | Rejection]:

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import sys
-from typing import Any, Iterable
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -63,9 +63,3 @@ def render_rows(rows: list[dict], fmt: str, title: str | None = None, out=None) 
 
 def message(text: str) -> None:
     err_console.print(text, markup=False, soft_wrap=True)
-
-
-def render_lines(lines: Iterable[str], out=None) -> None:
-    out = out or sys.stdout
-    for line in lines:
-        out.write(line + "\n")

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 
-from ..names import lookup_key
 from .gazetteer import gazetteer
 
 _CREDIT = re.compile(

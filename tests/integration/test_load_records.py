@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from loader.load import Loader, bundle_records
 from loader.records import DocumentRecord, EntityRecord, EntityRef, Evidence, RelationRecord
 
