@@ -1,0 +1,101 @@
+"""``kgload neo4j shell``: the real cypher-shell 5.26, connected like every kgload command.
+
+cypher-shell (``org.neo4j:cypher-shell`` on Maven Central) is resolved with Maven
+(``neo4j/cypher-shell/pom.xml``) into the kgload cache once, beside the server's jars, and started
+with Java in place of the kgload process, so that it owns the terminal (history, Ctrl-C).
+
+The connection comes from ``loader.settings`` (flags, then the environment, then ``.env``) and
+reaches cypher-shell through the environment variables it reads (``NEO4J_ADDRESS``,
+``NEO4J_USERNAME``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``): the password is never on a command
+line that ``ps`` shows. Every other argument goes to cypher-shell as it is (``-f FILE``,
+``--param``, ``--format``, ``-- --help``); its own ``-a``/``-u``/``-d`` still win.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .errors import ServerSetupError
+from .neo4j_local import cache_dir
+from .settings import ConnectionSettings
+
+CYPHER_SHELL_VERSION = "5.26.30"
+MAIN_CLASS = "org.neo4j.shell.Main"
+
+
+def home() -> Path:
+    """``<cache>/kgload/cypher-shell-<version>``, beside the server's ``neo4j-<version>``."""
+    return cache_dir().parent / f"cypher-shell-{CYPHER_SHELL_VERSION}"
+
+
+def pom_path() -> Path:
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "neo4j" / "cypher-shell" / "pom.xml", here.parent / "neo4j" / "cypher-shell" / "pom.xml"):
+        if candidate.is_file():
+            return candidate
+    raise ServerSetupError("neo4j/cypher-shell/pom.xml is missing from the kgload installation")
+
+
+def _java() -> str:
+    java = shutil.which("java")
+    if not java:
+        raise ServerSetupError(
+            "cypher-shell needs Java 17+: install it (e.g. `apt-get install openjdk-17-jre-headless`), "
+            "or use the cypher-shell of your Neo4j installation"
+        )
+    return java
+
+
+def resolve(log=print) -> Path:
+    """The folder of cypher-shell's jars, copied from Maven Central the first time."""
+    lib, marker = home() / "lib", home() / "resolved"
+    if marker.is_file() and any(lib.glob("cypher-shell-*.jar")):
+        return lib
+    mvn = shutil.which("mvn")
+    if not mvn:
+        raise ServerSetupError(
+            "Maven not found: the first `kgload neo4j shell` resolves cypher-shell from Maven Central with it "
+            "(e.g. `apt-get install maven`)"
+        )
+    log(f"Resolving cypher-shell {CYPHER_SHELL_VERSION} from Maven Central into {lib} (first time only)...")
+    lib.mkdir(parents=True, exist_ok=True)
+    cmd = [mvn, "-q", "-B", "-f", str(pom_path()), f"-Dcypher-shell.version={CYPHER_SHELL_VERSION}",
+           "dependency:copy-dependencies", f"-DoutputDirectory={lib}"]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        tail = (proc.stdout + proc.stderr).strip().splitlines()[-5:]
+        raise ServerSetupError("Maven could not resolve cypher-shell: " + " | ".join(tail))
+    marker.write_text(CYPHER_SHELL_VERSION + "\n")
+    return lib
+
+
+def command(settings: ConnectionSettings, args: list[str], *, java: str = "java",
+            lib: Path | None = None, environ: dict[str, str] | None = None) -> tuple[list[str], dict[str, str]]:
+    """``(argv, env)`` that start cypher-shell with ``args``, connected with ``settings``: the
+    connection in the environment, never on the command line."""
+    lib = lib or home() / "lib"
+    env = dict(os.environ if environ is None else environ)
+    env["NEO4J_ADDRESS"] = settings.uri
+    env.pop("NEO4J_URI", None)  # cypher-shell reads either name, and refuses both
+    env["NEO4J_USERNAME"] = settings.username
+    env["NEO4J_DATABASE"] = settings.database
+    if settings.password:
+        env["NEO4J_PASSWORD"] = settings.password
+    else:
+        env.pop("NEO4J_PASSWORD", None)  # cypher-shell asks for it on a terminal
+    argv = [java, "-Dfile.encoding=UTF-8", "-cp", f"{lib}{os.sep}*", MAIN_CLASS, *args]
+    return argv, env
+
+
+def run(settings: ConnectionSettings, args: list[str], log=print) -> None:
+    """Replace this process with cypher-shell (does not return)."""
+    java = _java()
+    lib = resolve(log)
+    argv, env = command(settings, args, java=java, lib=lib)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execve(java, argv, env)
