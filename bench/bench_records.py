@@ -198,6 +198,7 @@ def pydantic_parser():
         properties: dict[str, Any] = {}
         status: Literal["asserted", "reported", "questioned", "hypothetical", "negated"] = "asserted"
         reported_by: PRef | None = None
+        ends: bool = False
 
     adapter = TypeAdapter(Annotated[Union[PDocument, PEntity, PRelation], Field(discriminator="kind")])
     return adapter.validate_json
