@@ -187,7 +187,7 @@ def _forms() -> list[tuple[re.Pattern, Builder]]:
     recognize = alternation(w.forms_of("RECOGNIZES"))
     recognized = alternation(w.forms_of("RECOGNIZES", w.participles))
     think = r"(?:think|know|believe|say|claim|conclude|assume)"
-    g = lambda m, *names: next((m.group(n) for n in names if m.group(n)), None)  # noqa: E731
+    g = lambda m, *names: next((m.group(n) for n in names if m.group(n)), "")  # noqa: E731
     forms: list[tuple[str, Builder]] = [
         # contested recognition (before "who recognizes X" and "who is recognized by X")
         (rf"^(?:{_WHO}|who)\s+(?:is|are)\s+(?:{recognized})\s+by\s+whom$|^who\s+(?:{recognize})\s+whom$|"

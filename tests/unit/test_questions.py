@@ -261,3 +261,18 @@ def test_a_new_line_in_the_lexicon_is_a_new_question(lexicon_with_a_new_line):
     ]:
         parsed = parse_question(question)
         assert (parsed.query, parsed.params) == (query, params), question
+
+
+@pytest.mark.parametrize("raw,clean", [
+    ("the United States", "United States"),
+    ("the U.S.", "U.S."),
+    ("President Maduro", "Maduro"),
+    ("interim President Juan Guaido", "Juan Guaido"),
+    ("the Maduro regime", "Maduro"),
+    ("Russia's", "Russia"),
+    ('"Cuba"', "Cuba"),
+    ("Secretary of State Mike Pompeo", "Mike Pompeo"),
+    ("Guaidó", "Guaidó"),
+])
+def test_clean_name(raw, clean):
+    assert clean_name(raw) == clean
