@@ -1,21 +1,17 @@
 """Extraction on a Dask cluster: ``kgload extract PATH_OR_URL... -o OUTDIR --dask ADDRESS``.
 
-The client lists the inputs (local paths, or fsspec URLs: ``file://``, ``s3://``, ``gs://``),
-sorts them and cuts the list into shards of at most ``task_docs`` files and ``task_bytes`` bytes.
-Each shard is one Dask task: a worker reads its files itself (the task carries names, not
-texts), extracts them with the worker's cached spaCy pipeline (``nlp.pipe``) exactly as
-``kgload extract`` does, and writes ``OUTDIR/part-NNNNN.jsonl``: first to a temporary name,
-then renamed when complete, after its summary ``part-NNNNN.done.json`` (documents, rejections,
-notes, extractor version). ``OUTDIR/manifest.json`` says which inputs went to which shard.
+The client lists the inputs (paths, or fsspec URLs: ``file://``, ``s3://``, ``gs://``) in the
+order ``kgload extract`` reads them and cuts the list into shards of at most ``task_docs`` files
+and ``task_bytes`` bytes. Each is one Dask task: a worker reads its files (the task carries
+names, not texts), extracts them with its cached spaCy pipeline as ``kgload extract`` does, and
+writes ``OUTDIR/part-NNNNN.jsonl`` under a temporary name, renamed when complete, after its
+summary ``part-NNNNN.done.json``. ``OUTDIR/manifest.json`` says which inputs went where.
 
-Shard numbers follow the sorted input list, so the same command maps the same inputs to the
-same shards: a re-run skips the shards already complete (and reports their rejections again,
-so the exit code is the same), redoes the others, and removes shard files that belong to no
-shard of the new plan. Dask reruns a task whose worker died (``allowed-failures``) and retries
-one that raised (``retries``). Dask is imported here only, and only when ``--dask`` is given.
-
-OUTDIR is a folder that the workers can write and ``kgload load`` can read: a local folder for
-a LocalCluster, a shared filesystem on a cluster.
+The same command gives the same shards, which hold in order the records one process writes
+(loaded entities take names in document order). A re-run skips complete shards (reporting their
+rejections again: same exit code), redoes the rest and removes shard files of no shard of the
+plan. Dask reruns a task whose worker died and retries one that raised (``retries``). Dask is
+imported here only. OUTDIR is a folder the workers can write and ``kgload load`` can read.
 """
 
 from __future__ import annotations
@@ -78,25 +74,22 @@ class ScaleSummary:
 
 # ------------------------------------------------------------------ listing (client)
 
-def is_url(raw: str) -> bool:
-    return bool(_URL.match(raw))
-
-
 def list_inputs(paths: Iterable[str]) -> tuple[list[InputFile], list[Rejection]]:
-    """Every file the arguments name, sorted by name (a file named twice once), and the
-    arguments that name none. Nothing is read but folder listings and sizes."""
+    """Every file the arguments name, in the order ``kgload extract`` reads them (arguments in
+    order, a folder's files sorted; a file named twice once), and the arguments that name none.
+    Nothing is read but folder listings and sizes."""
     files: dict[str, InputFile] = {}
     rejected: list[Rejection] = []
     for raw in paths:
         if raw == "-":
             raise UsageError("--dask: the workers read the inputs, so stdin (-) cannot be one; "
                              "write it to a file")
-        for item in (_list_url(raw) if is_url(raw) else _list_local(raw)):
+        for item in (_list_url(raw) if _URL.match(raw) else _list_local(raw)):
             if isinstance(item, Rejection):
                 rejected.append(item)
             else:
                 files.setdefault(item.name, item)
-    return sorted(files.values(), key=lambda f: f.name), rejected
+    return list(files.values()), rejected
 
 
 def _list_local(raw: str) -> Iterator[InputFile | Rejection]:
@@ -140,7 +133,7 @@ def _list_url(raw: str) -> Iterator[InputFile | Rejection]:
 
 
 def plan_shards(files: list[InputFile], task_docs: int = TASK_DOCS, task_bytes: int = TASK_BYTES) -> list[Shard]:
-    """Consecutive runs of the sorted files, each at most ``task_docs`` files and ``task_bytes``
+    """Consecutive runs of the listed files, each at most ``task_docs`` files and ``task_bytes``
     bytes (a larger file alone): the same inputs always give the same shards."""
     shards: list[Shard] = []
     current: list[InputFile] = []
@@ -171,7 +164,7 @@ def _extractor(model: str | None, batch_size: int):
 
 
 def _opener(location: str) -> Callable:
-    if is_url(location):
+    if _URL.match(location):
         import fsspec
 
         return fsspec.open(location, "rb").open
@@ -294,11 +287,15 @@ def _complete(outdir: Path, plan: dict) -> dict[str, dict]:
         if old_shards.get(shard["shard"]) == shard and summary is not None \
                 and summary.get("inputs") == shard["inputs"] and (outdir / shard["shard"]).is_file():
             done[shard["shard"]] = summary
-    for path in outdir.iterdir():
-        stale = _SHARD_FILE.fullmatch(path.name) and path.name.replace(".done.json", ".jsonl") not in done
-        if stale or _TEMP_FILE.fullmatch(path.name):
-            path.unlink(missing_ok=True)
+    _remove(outdir, lambda name: _SHARD_FILE.fullmatch(name) and name.replace(".done.json", ".jsonl") not in done)
     return done
+
+
+def _remove(outdir: Path, stale: Callable[[str], bool] = lambda name: False) -> None:
+    """Deletes stale shard files and temporary files (of tasks killed while writing)."""
+    for path in outdir.iterdir():
+        if stale(path.name) or _TEMP_FILE.fullmatch(path.name):
+            path.unlink(missing_ok=True)
 
 
 def _progress(quiet: bool):
@@ -376,6 +373,7 @@ def extract_on_dask(paths: list[str], outdir: Path, address: str, *, model: str 
                     except Exception as exc:  # the others go on; a re-run retries this one
                         summary.failed.append(f"{futures[future].name}: {_failure(exc)}")
                     future.release()
+            _remove(outdir)  # what tasks whose worker died left
     summary.seconds = time.perf_counter() - start
     if not quiet:
         log(f"Wrote {summary.shards} shard(s) to {outdir} ({summary.shards_skipped} complete from an earlier run): "

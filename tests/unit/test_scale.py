@@ -31,11 +31,11 @@ def test_listing_names_files_as_reading_them_does(tmp_path):
     folder = _files(tmp_path / "in", {"b.txt": "Japan recognized Kosovo.", "a/c.md": "Peru recognized Guaido.",
                                       "a/skip.csv": "x", "d.jsonl": '{"text": "Chile recognized Guaido."}\n'})
     files, rejected = list_inputs([str(folder), str(folder / "b.txt"), str(tmp_path / "missing.txt")])
-    assert [f.name for f in files] == sorted({str(folder / "a/c.md"), str(folder / "b.txt"), str(folder / "d.jsonl")})
+    # the order and names `kgload extract` reads them in (a folder's own files before its subfolders')
+    assert [f.name for f in files] == [str(folder / "b.txt"), str(folder / "d.jsonl"), str(folder / "a/c.md")]
     assert all(Path(f.location).is_absolute() and f.size > 0 for f in files)
-    # the sources records carry are the same names `kgload extract` gives them
-    sources = {i.source.split(":")[0] for i in read_inputs([str(folder)]) if isinstance(i, SourceDocument)}
-    assert sources == {f.name for f in files}
+    sources = [i.source.split(":")[0] for i in read_inputs([str(folder)]) if isinstance(i, SourceDocument)]
+    assert sources == [f.name for f in files]
     assert [(r.input, r.reason) for r in rejected] == [(str(tmp_path / "missing.txt"), "no such file or directory")]
 
 
@@ -52,7 +52,7 @@ def test_listing_urls_through_fsspec(tmp_path):
         list_inputs(["-"])
 
 
-def test_shards_are_bounded_by_files_and_bytes_and_follow_the_sorted_list():
+def test_shards_are_bounded_by_files_and_bytes_and_follow_the_list():
     files = [InputFile(f"f{i:03d}.txt", f"/x/f{i:03d}.txt", 100) for i in range(23)]
     files[7] = InputFile("f007.txt", "/x/f007.txt", 5000)  # larger than the byte bound: alone
     shards = plan_shards(files, task_docs=5, task_bytes=1000)

@@ -1,0 +1,172 @@
+"""`kgload extract ... --dask local:N`: the same records and graph as one process, a killed job
+resumes, a dead worker's task is rerun, bad inputs are reported and skipped.
+
+The inputs are the development corpus (../shared/corpus/texts, fed as they are, header and all)
+and the sample article. Each LocalCluster costs a few seconds to start and each worker ~2 s to
+load the model; the job itself ~20 s on 2 cores.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from tests.conftest import SEED_TEXT
+
+from .conftest import ROOT, graph_fingerprint, run_kgload
+
+CORPUS_TEXTS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "texts"
+INPUTS = [str(CORPUS_TEXTS), str(SEED_TEXT)]
+
+
+def _records(outdir: Path) -> list[str]:
+    return sorted(line for part in sorted(outdir.glob("part-*.jsonl")) for line in part.read_text().splitlines())
+
+
+def _check_shards(outdir: Path) -> dict:
+    """Every shard of the manifest is there once, whole, with its summary; nothing else is."""
+    manifest = json.loads((outdir / "manifest.json").read_text())
+    names = [s["shard"] for s in manifest["shards"]]
+    assert sorted(p.name for p in outdir.glob("part-*.jsonl")) == names
+    assert sorted(p.name for p in outdir.glob("part-*.done.json")) == [n.replace(".jsonl", ".done.json") for n in names]
+    assert not [p.name for p in outdir.iterdir() if p.name.startswith(".")], "temporary files left"
+    inputs = [i for s in manifest["shards"] for i in s["inputs"]]
+    assert len(inputs) == len(set(inputs))
+    doc_ids = [json.loads(line)["id"] for line in _records(outdir) if '"kind": "document"' in line]
+    assert len(doc_ids) == len(set(doc_ids)), "a document in two shards"
+    return manifest
+
+
+@pytest.fixture(scope="module")
+def single_file(tmp_path_factory) -> Path:
+    """What one process writes (`kgload extract`, no --dask)."""
+    out = tmp_path_factory.mktemp("single") / "records.jsonl"
+    result = run_kgload(["extract", *INPUTS, "-o", str(out), "--quiet"], dict(os.environ))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def single_records(single_file) -> list[str]:
+    return sorted(single_file.read_text().splitlines())
+
+
+@pytest.fixture(scope="module")
+def dask_shards(tmp_path_factory) -> Path:
+    outdir = tmp_path_factory.mktemp("dask") / "shards"
+    result = run_kgload(["extract", *INPUTS, "-o", str(outdir), "--dask", "local:2", "--task-docs", "10"],
+                        dict(os.environ))
+    assert result.returncode == 0, result.stderr
+    assert "53/53 documents" in result.stderr and "Wrote 6 shard(s)" in result.stderr
+    return outdir
+
+
+def test_two_dask_workers_give_exactly_the_records_of_one_process(single_file, single_records, dask_shards):
+    assert len(single_records) > 500
+    assert _records(dask_shards) == single_records
+    # in the same order too: the shards, in order, are what one process writes
+    assert "".join(p.read_text() for p in sorted(dask_shards.glob("part-*.jsonl"))) == single_file.read_text()
+    manifest = _check_shards(dask_shards)
+    assert len(manifest["shards"]) == 6 and sum(len(s["inputs"]) for s in manifest["shards"]) == 53
+
+
+def test_the_shards_load_to_the_graph_one_process_gives(single_file, dask_shards, empty_graph, kgload_env):
+    loaded = run_kgload(["load", str(single_file), "--quiet"], kgload_env)
+    assert loaded.returncode == 0, loaded.stderr
+    one_process = graph_fingerprint(empty_graph)
+    empty_graph.run_autocommit("load/reset_graph")
+    loaded = run_kgload(["load", str(dask_shards)], kgload_env)  # the folder: shards, manifest and summaries
+    assert loaded.returncode == 0, loaded.stderr
+    assert "Documents: 53 loaded" in loaded.stderr
+    assert graph_fingerprint(empty_graph) == one_process
+
+
+def _start(args: list[str]) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "loader", "extract", *args], cwd=ROOT, env=dict(os.environ),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+
+def _wait_for_first_shard(outdir: Path, proc: subprocess.Popen, timeout: float = 180) -> None:
+    deadline = time.monotonic() + timeout
+    while not list(outdir.glob("part-*.jsonl")):
+        assert proc.poll() is None, f"the job ended before it could be interrupted: {proc.stderr.read()}"
+        assert time.monotonic() < deadline, "no shard appeared"
+        time.sleep(0.05)
+
+
+def _end_group(proc: subprocess.Popen) -> None:
+    """Whatever the test's own process group still runs (nothing, normally)."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
+def test_a_job_killed_halfway_resumes_to_the_same_records(single_records, tmp_path):
+    outdir = tmp_path / "shards"
+    args = [*INPUTS, "-o", str(outdir), "--dask", "local:2", "--task-docs", "5"]
+    proc = _start([*args, "--quiet"])
+    try:
+        _wait_for_first_shard(outdir, proc)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    finally:
+        _end_group(proc)
+    complete = len(list(outdir.glob("part-*.jsonl")))
+    assert 1 <= complete < 11, "the job was not killed halfway"
+    rerun = run_kgload(["extract", *args], dict(os.environ))
+    assert rerun.returncode == 0, rerun.stderr
+    skipped = int(rerun.stderr.split(" complete from an earlier run")[0].rsplit("(", 1)[1])
+    assert skipped >= complete
+    assert _records(outdir) == single_records
+    _check_shards(outdir)
+    # and once more: everything is complete, nothing is redone
+    again = run_kgload(["extract", *args], dict(os.environ))
+    assert again.returncode == 0 and _records(outdir) == single_records
+
+
+def test_a_dead_worker_has_its_task_rerun(single_records, tmp_path):
+    outdir = tmp_path / "shards"
+    proc = _start([*INPUTS, "-o", str(outdir), "--dask", "local:2", "--task-docs", "5", "--quiet"])
+    try:
+        _wait_for_first_shard(outdir, proc)
+        workers = [p for p in psutil.Process(proc.pid).children()
+                   if any("spawn_main" in part for part in p.cmdline())]
+        assert workers, "no worker process found"
+        workers[0].kill()
+        _, err = proc.communicate(timeout=300)
+    finally:
+        _end_group(proc)
+    assert proc.returncode == 0, err
+    assert _records(outdir) == single_records
+    _check_shards(outdir)
+
+
+def test_bad_inputs_are_reported_and_the_rest_is_extracted(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("01_voa_russia_defends_recognition.txt", "02_voa_us_recognizes_kosovo.txt"):
+        (folder / name).write_bytes((CORPUS_TEXTS / name).read_bytes())
+    (folder / "empty.txt").write_text("   \n")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02 not text")
+    (folder / "bad.jsonl").write_text('{"text": "Peru recognized Guaido."}\n{not json\n')
+    inputs = [str(folder), str(tmp_path / "missing.txt")]
+    single = run_kgload(["extract", *inputs, "-o", str(tmp_path / "one.jsonl")], dict(os.environ))
+    assert single.returncode == 4
+    outdir = tmp_path / "shards"
+    on_dask = run_kgload(["extract", *inputs, "-o", str(outdir), "--dask", "local:1"], dict(os.environ))
+    assert on_dask.returncode == 4, on_dask.stderr
+    rejected = sorted(line for line in on_dask.stderr.splitlines() if line.startswith("Rejected "))
+    assert rejected == sorted(line for line in single.stderr.splitlines() if line.startswith("Rejected "))
+    assert len(rejected) == 4 and any("missing.txt: no such file or directory" in r for r in rejected)
+    assert _records(outdir) == sorted((tmp_path / "one.jsonl").read_text().splitlines())
+    assert len([r for r in _records(outdir) if '"kind": "document"' in r]) == 3
+    assert "Error: 4 input(s) rejected" in on_dask.stderr
