@@ -9,9 +9,16 @@ import json
 import pytest
 
 from .conftest import run_kgload
-from .test_queries import pick, run, sample_graph  # noqa: F401  (the fixture)
+from .test_queries import load_sample, pick, run
 
 COLUMNS = ("subject", "relation", "object", "sentences", "documents")
+
+
+@pytest.fixture(scope="module")
+def sample_graph(graph):
+    graph.run_autocommit("load/reset_graph")
+    load_sample(graph)
+    return graph
 
 
 def test_one_type_by_object_with_any_spelling_of_both(sample_graph):
