@@ -44,6 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from loader import inputs  # noqa: E402
+from loader.pipeline import LOAD_GC_THRESHOLDS  # noqa: E402
 from loader.records import (  # noqa: E402
     DocumentRecord, EntityRecord, EntityRef, Evidence, RelationRecord, dump_records, record_from_json,
 )
@@ -206,9 +207,8 @@ def pydantic_parser():
 
 # ------------------------------------------------------------------ timing
 
-# The collector's thresholds while ``kgload load`` runs (loader/cli.py sets them): the timings
-# run under them, and keep no record alive after use, as a load streams its records through.
-LOAD_GC_THRESHOLDS = (100_000, 50, 100)
+# The timings run under the collector's thresholds of ``kgload load`` (pipeline.LOAD_GC_THRESHOLDS),
+# and keep no record alive after use, as a load streams its records through.
 
 
 def best_rate(fn, n: int, repeat: int) -> float:

@@ -1,23 +1,40 @@
 """The ``kgload`` command line: parse options, call the library, render. Thin on purpose.
 
-Only this module catches ``KgloadError``: it prints ``Error: ...`` on stderr and exits with the
-error's code (product.md): 1 runtime, 2 usage, 3 Neo4j unreachable/auth, 4 inputs rejected.
+Only the command line catches ``KgloadError`` (``cli_support.handle_errors`` around every
+command): it prints ``Error: ...`` on stderr and exits with the error's code (product.md):
+1 runtime, 2 usage, 3 Neo4j unreachable/auth, 4 inputs rejected. The ``neo4j`` commands are
+in ``cli_neo4j.py``.
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
-import traceback
 from contextlib import ExitStack
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
-from .errors import InputsRejected, KgloadError, UsageError
-from .render import FORMATS, default_format, message, render_rows
+from .cli_neo4j import neo4j_app
+from .cli_support import (
+    DatabaseOpt,
+    FormatOpt,
+    ModelOpt,
+    PasswordOpt,
+    QuietOpt,
+    UriOpt,
+    UserOpt,
+    WorkersOpt,
+    connection,
+    handle_errors,
+    output_format,
+    parse_param_args,
+    progress_bar,
+    set_debug,
+)
+from .errors import InputsRejected, UsageError
+from .render import load_summary_text, message, render_rows
 
 app = typer.Typer(
     name="kgload",
@@ -27,98 +44,13 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-neo4j_app = typer.Typer(
-    help="Run a local Neo4j 5.26 server (Java + Maven, or docker compose).\n\nExample: kgload neo4j start",
-    no_args_is_help=True,
-)
 app.add_typer(neo4j_app, name="neo4j")
-
-_state = {"debug": False}
-
 
 @app.callback()
 def _main(
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of errors."),
 ) -> None:
-    _state["debug"] = debug
-
-
-def handle_errors(func):
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except KgloadError as exc:
-            if _state["debug"]:
-                traceback.print_exc()
-            if _interrupted(exc):
-                message("Interrupted.")
-                raise typer.Exit(130)
-            message(f"Error: {exc}")
-            raise typer.Exit(exc.exit_code)
-        except KeyboardInterrupt:
-            message("Interrupted.")
-            raise typer.Exit(130)
-        except BrokenPipeError:
-            raise typer.Exit(0)
-        except Exception as exc:
-            if not _interrupted(exc):
-                raise
-            if _state["debug"]:
-                traceback.print_exc()
-            message("Interrupted.")
-            raise typer.Exit(130)
-
-    return wrapper
-
-
-def _interrupted(exc: BaseException) -> bool:
-    """Whether ``exc`` was raised while a Ctrl-C unwound, e.g. by the Neo4j driver rolling back
-    the transaction the Ctrl-C broke off: that is still an interruption, not an error."""
-    seen: set[int] = set()
-    context = exc.__context__
-    while context is not None and id(context) not in seen:
-        if isinstance(context, KeyboardInterrupt):
-            return True
-        seen.add(id(context))
-        context = context.__context__
-    return False
-
-
-# -------------------------------------------------------------- shared options
-
-def _connection(uri, username, password, database):
-    from .settings import connection_settings
-
-    return connection_settings(uri, username, password, database)
-
-
-UriOpt = typer.Option(None, "--uri", help="Bolt URI (env NEO4J_URI; default bolt://localhost:7687).")
-UserOpt = typer.Option(None, "--username", help="Neo4j user (env NEO4J_USERNAME; default neo4j).")
-PasswordOpt = typer.Option(None, "--password", help="Neo4j password (env NEO4J_PASSWORD or .env).")
-DatabaseOpt = typer.Option(None, "--database", help="Database (env NEO4J_DATABASE; default neo4j).")
-FormatOpt = typer.Option(None, "--format", "-f", help="table | json | csv (default: table on a terminal, json when piped).")
-ModelOpt = typer.Option(None, "--model", help="spaCy pipeline (env KGLOAD_MODEL; default en_core_web_sm).")
-WorkersOpt = typer.Option(1, "--workers", min=1, help="Processes for spaCy.")
-QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar or summary on stderr.")
-
-
-def _format(fmt: Optional[str]) -> str:
-    fmt = fmt or default_format()
-    if fmt not in FORMATS:
-        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    return fmt
-
-
-def _progress(quiet: bool, label: str):
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    from .render import err_console
-
-    return Progress(
-        SpinnerColumn(), TextColumn(label), BarColumn(), TextColumn("{task.completed} documents"),
-        TimeElapsedColumn(), console=err_console, disable=quiet, transient=False,
-    )
+    set_debug(debug)
 
 
 # -------------------------------------------------------------- extract
@@ -156,7 +88,7 @@ def extract(
 
     with ExitStack() as stack:
         out = _open_output(stack, output) if output is not None else sys.stdout
-        progress = stack.enter_context(_progress(quiet, "Extracting"))
+        progress = stack.enter_context(progress_bar(quiet, "Extracting"))
         task = progress.add_task("extract", total=None)
         rejected = extract_records(
             paths, out, LazyExtractor(model, workers, batch_size),
@@ -202,8 +134,8 @@ def load(
     from .graph import Graph
     from .pipeline import LazyExtractor, load_paths
 
-    with Graph(_connection(uri, username, password, database)) as graph:
-        with _progress(quiet, "Loading") as progress:
+    with Graph(connection(uri, username, password, database)) as graph:
+        with progress_bar(quiet, "Loading") as progress:
             task = progress.add_task("load", total=None)
             summary = load_paths(
                 paths, graph, LazyExtractor(model, workers), batch_size=batch_size,
@@ -211,21 +143,9 @@ def load(
                 on_document=lambda n: progress.advance(task, n),
             )
         if not quiet:
-            message(_summary_text(summary))
+            message(load_summary_text(summary))
     if summary.rejected:
         raise InputsRejected(f"{len(summary.rejected)} input(s) rejected (see the lines above)")
-
-
-def _summary_text(s) -> str:
-    return (
-        f"Documents: {s.documents_loaded} loaded ({s.documents_replaced} replaced), "
-        f"{s.documents_skipped} already present\n"
-        f"Entities: {s.entities_created} created, {s.entities_present} already present\n"
-        f"Relationships: {s.relationships_created} created, {s.relationships_updated} updated, "
-        f"{s.relationships_deleted} removed\n"
-        f"Evidence: {s.evidence_created} created, {s.evidence_present} already present\n"
-        f"Inputs rejected: {len(s.rejected)}"
-    )
 
 
 # -------------------------------------------------------------- ask / query
@@ -245,9 +165,9 @@ def ask(
     from .graph import Graph
     from .questions import parse_question
 
-    fmt = _format(fmt)
+    fmt = output_format(fmt)
     parsed = parse_question(question)
-    with Graph(_connection(uri, username, password, database)) as graph:
+    with Graph(connection(uri, username, password, database)) as graph:
         rows = graph.read(f"queries/{parsed.query}", parsed.params)
     if not rows:
         # one line on stderr, exit 0; JSON (and CSV) still go to stdout: a pipe gets []
@@ -279,41 +199,17 @@ def query(
             text = cypher.load(f"queries/{qname}")
             rows.append({"query": qname, "purpose": cypher.purpose(text),
                          "parameters": sorted(cypher.header_params(text))})
-        render_rows(rows, _format(fmt))
+        render_rows(rows, output_format(fmt))
         return
-    fmt = _format(fmt)
+    fmt = output_format(fmt)
     if name not in cypher.names("queries"):
         raise UsageError(f"no canned query {name!r}; `kgload query --list` shows them")
     params = cypher.query_arguments(name, parse_param_args(list(ctx.args)))
     from .graph import Graph
 
-    with Graph(_connection(uri, username, password, database)) as graph:
+    with Graph(connection(uri, username, password, database)) as graph:
         rows = graph.read(f"queries/{name}", params)
     render_rows(rows, fmt)
-
-
-def parse_param_args(args: list[str]) -> dict:
-    """``-p NAME VALUE`` / ``--param NAME VALUE`` pairs (repeatable) into a dict."""
-    out: dict = {}
-    i = 0
-    while i < len(args):
-        if args[i] not in ("-p", "--param"):
-            raise UsageError(f"unexpected argument {args[i]!r}; parameters are given as -p NAME VALUE")
-        if i + 2 >= len(args):
-            raise UsageError(f"{args[i]} needs a NAME and a VALUE")
-        out[args[i + 1]] = _param_value(args[i + 2])
-        i += 3
-    return out
-
-
-def _param_value(value: str):
-    """VALUE as given (a string), or parsed when it is a JSON list or object ("[...]", "{...}")."""
-    if value[:1] in ("[", "{"):
-        try:
-            return json.loads(value)
-        except ValueError:
-            return value
-    return value
 
 
 # -------------------------------------------------------------- reset / eval
@@ -333,7 +229,7 @@ def reset(
         raise UsageError("this deletes every entity, document and evidence; add --yes to confirm")
     from .graph import Graph
 
-    with Graph(_connection(uri, username, password, database)) as graph:
+    with Graph(connection(uri, username, password, database)) as graph:
         counters = graph.run_autocommit("load/reset_graph")
     message(f"Deleted {counters.get('nodes_deleted', 0)} nodes and {counters.get('relationships_deleted', 0)} relationships.")
 
@@ -414,74 +310,6 @@ def _eval_relations(relations: Optional[str], all_relations: bool) -> Optional[l
     return chosen
 
 
-# -------------------------------------------------------------- neo4j
-
-@neo4j_app.command("start")
-@handle_errors
-def neo4j_start() -> None:
-    """Start Neo4j (first time: resolve it with Maven, set a random password in .env).
-
-    Example: kgload neo4j start
-    """
-    from . import neo4j_local
-    from .browser import server_config
-
-    result = neo4j_local.start(log=message, extra_config=server_config())
-    state = "already running" if result.already_running else "started"
-    message(f"Neo4j {state} ({result.mode}).")
-    print(f"Bolt:    {result.uri}")
-    print(f"Browser: {result.browser_url}  (user neo4j, password in .env)")
-
-
-@neo4j_app.command("stop")
-@handle_errors
-def neo4j_stop() -> None:
-    """Stop the Neo4j server this project started.
-
-    Example: kgload neo4j stop
-    """
-    from . import neo4j_local
-
-    message("Neo4j stopped." if neo4j_local.stop(log=message) else "Neo4j was not running.")
-
-
-@neo4j_app.command("status")
-@handle_errors
-def neo4j_status() -> None:
-    """Say whether the local Neo4j runs, and where.
-
-    Example: kgload neo4j status
-    """
-    from . import neo4j_local
-
-    st = neo4j_local.status()
-    if st.running:
-        print(f"running ({st.mode}{', pid ' + str(st.pid) if st.pid else ''})")
-        print(f"Bolt:    {st.uri}")
-        print(f"Browser: {st.browser_url}")
-    else:
-        print(f"not running (data in {st.home}); start it with `kgload neo4j start`")
-        raise typer.Exit(1)
-
-
-@neo4j_app.command("shell", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
-@handle_errors
-def neo4j_shell(
-    ctx: typer.Context,
-    uri: Optional[str] = UriOpt, username: Optional[str] = UserOpt,
-    password: Optional[str] = PasswordOpt, database: Optional[str] = DatabaseOpt,
-) -> None:
-    """Open cypher-shell 5.26, connected like every kgload command; other arguments go to cypher-shell.
-
-    Interactive on a terminal; -f FILE, --param 'NAME => VALUE', --format plain and the like are passed through (cypher-shell's own help: kgload neo4j shell -- --help). The password reaches cypher-shell in its environment, never on its command line. The first run resolves cypher-shell from Maven Central into the kgload cache (needs Java 17+ and Maven).
-
-    Example: kgload neo4j shell --param 'name => "Guaido"' -f cypher/queries/who_recognizes.cypher
-    """
-    from . import cypher_shell
-
-    cypher_shell.run(_connection(uri, username, password, database), list(ctx.args), log=message)
-
-
 # -------------------------------------------------------------- viz (Neo4j Browser / neo4j-viz)
 
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
@@ -509,7 +337,7 @@ def viz(
     from .graph import Graph
 
     output = output or Path("graph.html")
-    with Graph(_connection(uri, username, password, database)) as graph:
+    with Graph(connection(uri, username, password, database)) as graph:
         result = viz_lib.draw(graph, plan, output)
     kinds = ", ".join(f"{n} {k}" for k, n in sorted(result.types.items())) or "nothing found"
     message(f"Wrote {output}: {result.nodes} nodes ({kinds}), {result.relationships} relationships.")

@@ -63,3 +63,16 @@ def render_rows(rows: list[dict], fmt: str, title: str | None = None, out=None) 
 
 def message(text: str) -> None:
     err_console.print(text, markup=False, soft_wrap=True)
+
+
+def load_summary_text(s) -> str:
+    """The summary ``kgload load`` ends with (a ``load.LoadSummary``), one line per kind."""
+    return (
+        f"Documents: {s.documents_loaded} loaded ({s.documents_replaced} replaced), "
+        f"{s.documents_skipped} already present\n"
+        f"Entities: {s.entities_created} created, {s.entities_present} already present\n"
+        f"Relationships: {s.relationships_created} created, {s.relationships_updated} updated, "
+        f"{s.relationships_deleted} removed\n"
+        f"Evidence: {s.evidence_created} created, {s.evidence_present} already present\n"
+        f"Inputs rejected: {len(s.rejected)}"
+    )

@@ -77,7 +77,7 @@ def test_missing_password_says_how_to_set_it(tmp_path):
 
 
 def test_param_values_stay_strings_unless_json_lists_or_objects():
-    from loader.cli import parse_param_args
+    from loader.cli_support import parse_param_args
 
     assert parse_param_args(["-p", "name", "2019", "-p", "actor", "", "--param", "names", '["Cuba", "Peru"]']) == {
         "name": "2019", "actor": "", "names": ["Cuba", "Peru"]}

@@ -275,7 +275,7 @@ def test_an_error_while_reading_reaches_the_caller_and_stops_the_reading_thread(
 def _run(command, capsys):
     import typer
 
-    from loader.cli import handle_errors
+    from loader.cli_support import handle_errors
 
     with pytest.raises(typer.Exit) as info:
         handle_errors(command)()

@@ -1,0 +1,126 @@
+"""What every ``kgload`` command shares: its error handling (the one place that catches
+``KgloadError`` and turns it into a message and an exit code), the common options, the output
+format, the progress bar, and ``-p NAME VALUE`` parameters."""
+
+from __future__ import annotations
+
+import functools
+import json
+import traceback
+from typing import Optional
+
+import typer
+
+from .errors import KgloadError, UsageError
+from .render import FORMATS, default_format, message
+
+_state = {"debug": False}
+
+
+def set_debug(debug: bool) -> None:
+    """``kgload --debug``: errors also print their traceback."""
+    _state["debug"] = debug
+
+
+def handle_errors(func):
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except KgloadError as exc:
+            if _state["debug"]:
+                traceback.print_exc()
+            if _interrupted(exc):
+                message("Interrupted.")
+                raise typer.Exit(130)
+            message(f"Error: {exc}")
+            raise typer.Exit(exc.exit_code)
+        except KeyboardInterrupt:
+            message("Interrupted.")
+            raise typer.Exit(130)
+        except BrokenPipeError:
+            raise typer.Exit(0)
+        except Exception as exc:
+            if not _interrupted(exc):
+                raise
+            if _state["debug"]:
+                traceback.print_exc()
+            message("Interrupted.")
+            raise typer.Exit(130)
+
+    return wrapper
+
+
+def _interrupted(exc: BaseException) -> bool:
+    """Whether ``exc`` was raised while a Ctrl-C unwound, e.g. by the Neo4j driver rolling back
+    the transaction the Ctrl-C broke off: that is still an interruption, not an error."""
+    seen: set[int] = set()
+    context = exc.__context__
+    while context is not None and id(context) not in seen:
+        if isinstance(context, KeyboardInterrupt):
+            return True
+        seen.add(id(context))
+        context = context.__context__
+    return False
+
+
+# -------------------------------------------------------------- shared options
+
+def connection(uri, username, password, database):
+    from .settings import connection_settings
+
+    return connection_settings(uri, username, password, database)
+
+
+UriOpt = typer.Option(None, "--uri", help="Bolt URI (env NEO4J_URI; default bolt://localhost:7687).")
+UserOpt = typer.Option(None, "--username", help="Neo4j user (env NEO4J_USERNAME; default neo4j).")
+PasswordOpt = typer.Option(None, "--password", help="Neo4j password (env NEO4J_PASSWORD or .env).")
+DatabaseOpt = typer.Option(None, "--database", help="Database (env NEO4J_DATABASE; default neo4j).")
+FormatOpt = typer.Option(None, "--format", "-f", help="table | json | csv (default: table on a terminal, json when piped).")
+ModelOpt = typer.Option(None, "--model", help="spaCy pipeline (env KGLOAD_MODEL; default en_core_web_sm).")
+WorkersOpt = typer.Option(1, "--workers", min=1, help="Processes for spaCy.")
+QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar or summary on stderr.")
+
+
+def output_format(fmt: Optional[str]) -> str:
+    fmt = fmt or default_format()
+    if fmt not in FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    return fmt
+
+
+def progress_bar(quiet: bool, label: str):
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from .render import err_console
+
+    return Progress(
+        SpinnerColumn(), TextColumn(label), BarColumn(), TextColumn("{task.completed} documents"),
+        TimeElapsedColumn(), console=err_console, disable=quiet, transient=False,
+    )
+
+
+# -------------------------------------------------------------- -p NAME VALUE
+
+def parse_param_args(args: list[str]) -> dict:
+    """``-p NAME VALUE`` / ``--param NAME VALUE`` pairs (repeatable) into a dict."""
+    out: dict = {}
+    i = 0
+    while i < len(args):
+        if args[i] not in ("-p", "--param"):
+            raise UsageError(f"unexpected argument {args[i]!r}; parameters are given as -p NAME VALUE")
+        if i + 2 >= len(args):
+            raise UsageError(f"{args[i]} needs a NAME and a VALUE")
+        out[args[i + 1]] = _param_value(args[i + 2])
+        i += 3
+    return out
+
+
+def _param_value(value: str):
+    """VALUE as given (a string), or parsed when it is a JSON list or object ("[...]", "{...}")."""
+    if value[:1] in ("[", "{"):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
