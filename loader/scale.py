@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .errors import InputsRejected, KgloadError, UsageError
+from .files import atomic_write
 from .inputs import JSONL_SUFFIXES, TEXT_SUFFIXES, Rejection, input_files, read_file
 
 TASK_DOCS = 50  # files per task: ~10 s of spaCy for news articles, a few tasks per worker
@@ -172,21 +173,14 @@ def _opener(location: str) -> Callable:
 
 
 def _write_atomic(path: str, write: Callable, before_replace: Callable | None = None) -> None:
-    """``write(file)`` to a temporary name beside ``path``, renamed to ``path`` when complete."""
-    folder, name = os.path.split(path)
-    tmp = os.path.join(folder, f".{name}.{uuid.uuid4().hex[:12]}.tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8") as out:
-            write(out)
+    """``write(file)`` to a temporary name beside ``path`` (``files.atomic_write``: the hidden
+    names ``_TEMP_FILE`` matches), renamed to ``path`` when complete; ``before_replace()`` runs
+    once everything is written, before the rename."""
+    with atomic_write(path) as out:
+        write(out)
         if before_replace is not None:
+            out.flush()
             before_replace()
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def run_shard(shard: dict, outdir: str, model: str | None, batch_size: int) -> dict:
