@@ -82,7 +82,8 @@ def looks_like_headline(line: str) -> bool:
     )
 
 
-_ISO_DATE = re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
+# a document's "published" date, YYYY-MM-DD (the record format's; load.validate_bundle checks it too)
+ISO_DATE = re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
 _DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
@@ -133,7 +134,7 @@ def _jsonl_document(obj: object, where: str) -> SourceDocument | Rejection:
     for key in ("id", "title", "url", "published"):
         if key in obj and obj[key] is not None and not isinstance(obj[key], str):
             return Rejection(where, f"field {key!r} must be a string")
-    if obj.get("published") and not _ISO_DATE.fullmatch(obj["published"]):
+    if obj.get("published") and not ISO_DATE.fullmatch(obj["published"]):
         return Rejection(where, f"field 'published' must be a date YYYY-MM-DD, not {obj['published']!r}")
     if obj.get("id") is not None and not obj["id"].strip():
         return Rejection(where, "field 'id' is empty")

@@ -19,7 +19,7 @@ from typing import Iterable, Iterator
 
 from .allowlist import entity_types, relation_types
 from .graph import Graph, TxWriter
-from .inputs import Rejection
+from .inputs import ISO_DATE, Rejection
 from .names import alias_key
 from .records import (
     DocumentRecord,
@@ -36,7 +36,6 @@ _SCALAR = (str, int, float, bool)
 MAX_ID_CHARS = 512
 MAX_ALIAS_KEY_CHARS = 256
 MAX_PROPERTY_KEY_CHARS = 100
-_ISO_DATE = re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
 
 
 @dataclass
@@ -135,7 +134,7 @@ def validate_bundle(bundle: DocumentBundle) -> str | None:
             if not 0 <= number < 2**62:
                 return f"evidence offset {number} is out of range"
     published = bundle.document.published
-    if published is not None and not _ISO_DATE.fullmatch(published):
+    if published is not None and not ISO_DATE.fullmatch(published):
         return f"published {published!r} is not a date (YYYY-MM-DD)"
     for ent in bundle.entities:
         if ent.type not in etypes:
