@@ -22,7 +22,7 @@ import os
 import re
 import time
 import uuid
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -340,33 +340,32 @@ def extract_on_dask(paths: list[str], outdir: Path, address: str, *, model: str 
             log(f"Rejected {where}: {reason}")
         progress.advance(task, len(result["inputs"]) if texts_only else result["documents"])
 
-    with _progress(quiet) as progress:
+    todo = [s for s in shards if s.name not in done]
+    # connected (or the LocalCluster started) before the progress bar shows
+    with (dask_client(address, local_workers) if todo else nullcontext()) as client, \
+            _progress(quiet) as progress:
         task = progress.add_task("extract", total=len(files) if texts_only else None)
         for result in done.values():
             finished(result, progress, task)
-        todo = [s for s in shards if s.name not in done]
         if todo:
             from distributed import as_completed
 
             token = uuid.uuid4().hex[:8]
-            root = os.path.abspath(outdir)
-            with dask_client(address, local_workers) as client:
-                futures = {}
-                for s in todo:
-                    payload = dict(s.plan(), locations=[f.location for f in s.inputs],
-                                   sizes=[f.size for f in s.inputs])
-                    future = client.submit(run_shard, payload, root, model, batch_size,
-                                           key=f"kgload-{s.name[:-6]}-{token}", retries=RETRIES, pure=False)
-                    futures[future] = s
-                for future in as_completed(futures):
-                    try:
-                        finished(future.result(), progress, task)
-                    except KgloadError:  # e.g. no spaCy model on the workers: every task would fail
-                        client.cancel(list(futures))
-                        raise
-                    except Exception as exc:  # the others go on; a re-run retries this one
-                        summary.failed.append(f"{futures[future].name}: {_failure(exc)}")
-                    future.release()
+            futures = {}
+            for s in todo:
+                payload = dict(s.plan(), locations=[f.location for f in s.inputs], sizes=[f.size for f in s.inputs])
+                future = client.submit(run_shard, payload, os.path.abspath(outdir), model, batch_size,
+                                       key=f"kgload-{s.name[:-6]}-{token}", retries=RETRIES, pure=False)
+                futures[future] = s
+            for future in as_completed(futures):
+                try:
+                    finished(future.result(), progress, task)
+                except KgloadError:  # e.g. no spaCy model on the workers: every task would fail
+                    client.cancel(list(futures))
+                    raise
+                except Exception as exc:  # the others go on; a re-run retries this one
+                    summary.failed.append(f"{futures[future].name}: {_failure(exc)}")
+                future.release()
             _remove(outdir)  # what tasks whose worker died left
     summary.seconds = time.perf_counter() - start
     if not quiet:
