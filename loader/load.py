@@ -185,8 +185,11 @@ class PreparedDocument:
     entity_rows: list[tuple[str, str, str, list[str]]]
     reference_rows: list[tuple[str, str, str]]
     evidence: list[dict]
-    # fact key -> [subject_id, relation, object_id, asserted mentions in this document]
+    # fact key -> [subject_id, relation, object_id, asserted mentions in this document,
+    #              earliest and latest event date (the sentence's event_date, else published)]
     asserted: dict[str, list]
+    # fact key -> (subject_id, relation, object_id) of the asserted endings in this document
+    endings: dict[str, tuple[str, str, str]] = field(default_factory=dict)
 
 
 def prepare_bundle(bundle: DocumentBundle, source: str | None = None) -> PreparedDocument | Rejection:
@@ -203,6 +206,7 @@ def prepare_bundle(bundle: DocumentBundle, source: str | None = None) -> Prepare
     # the same mention listed twice in one document counts once; the last listing's details win
     evidence: dict[str, dict] = {}
     asserted: dict[str, list] = {}
+    endings: dict[str, tuple[str, str, str]] = {}
     for r in bundle.relations:
         for ref in (r.subject, r.object, r.reported_by):
             if ref is not None:
@@ -224,13 +228,19 @@ def prepare_bundle(bundle: DocumentBundle, source: str | None = None) -> Prepare
         evidence[evidence_id] = {"id": evidence_id, "props": props}
         if r.ends:
             props["ends"] = True  # an ending: evidence that the fact stopped holding
+        if r.status == "asserted" and r.ends:
+            endings[fact_key(r.subject.id, r.relation, r.object.id)] = (r.subject.id, r.relation, r.object.id)
         if r.states_fact and not repeated:
             key = fact_key(r.subject.id, r.relation, r.object.id)
+            date = props.get("event_date") if isinstance(props.get("event_date"), str) else d.published
             fact = asserted.get(key)
             if fact is None:
-                asserted[key] = [r.subject.id, r.relation, r.object.id, 1]
+                asserted[key] = [r.subject.id, r.relation, r.object.id, 1, date, date]
             else:
                 fact[3] += 1
+                if date is not None:
+                    fact[4] = date if fact[4] is None or date < fact[4] else fact[4]
+                    fact[5] = date if fact[5] is None or date > fact[5] else fact[5]
     return PreparedDocument(
         id=d.id, text_sha256=d.text_sha256, extractor_version=d.extractor_version,
         published=d.published, size=bundle.size,
@@ -240,7 +250,7 @@ def prepare_bundle(bundle: DocumentBundle, source: str | None = None) -> Prepare
             "entity_ids": sorted(mentioned),
         },
         entity_rows=entity_rows, reference_rows=reference_rows,
-        evidence=list(evidence.values()), asserted=asserted,
+        evidence=list(evidence.values()), asserted=asserted, endings=endings,
     )
 
 
@@ -328,6 +338,8 @@ class Loader:
         exact because those documents were not counted before.
         """
         w.run("load/lock_loader", [{}])
+        # facts with endings, before this chunk's writes (its removed evidence included)
+        ending_keys = set(w.tx.run(_cypher("load/read_ending_keys")).single()["keys"])
         existing = {
             row["id"]: row
             for row in w.tx.run(_read_documents(), ids=[d.id for d in docs]).data()
@@ -386,26 +398,43 @@ class Loader:
         ev_counts = w.run("load/create_evidence",
                           [{"doc_id": d.id, "evidence": d.evidence} for d in to_load if d.evidence])
 
-        # asserted mentions per fact key: [subject_id, relation, object_id, mentions, documents, dates]
+        # asserted mentions per fact key: [subject_id, relation, object_id, mentions, documents,
+        # publication dates, event dates]
         additions: dict[str, list] = {}
         for d in to_load:
-            for key, (subject_id, relation, object_id, mentions) in d.asserted.items():
+            for key, (subject_id, relation, object_id, mentions, first, last) in d.asserted.items():
                 add = additions.get(key)
                 if add is None:
-                    add = additions[key] = [subject_id, relation, object_id, 0, 0, []]
+                    add = additions[key] = [subject_id, relation, object_id, 0, 0, [], []]
                 add[3] += mentions
                 add[4] += 1
                 if d.published is not None:
                     add[5].append(d.published)
+                add[6].extend(x for x in (first, last) if x is not None)
         add_rows = [
             {"subject_id": s, "relation": rel, "object_id": o, "mentions": n, "documents": n_docs,
-             "first_seen": min(dates) if dates else None, "last_seen": max(dates) if dates else None}
-            for key, (s, rel, o, n, n_docs, dates) in sorted(additions.items()) if key not in recompute
+             "first_seen": min(dates) if dates else None, "last_seen": max(dates) if dates else None,
+             "since": min(events) if events else None, "last_asserted": max(events) if events else None}
+            for key, (s, rel, o, n, n_docs, dates, events) in sorted(additions.items()) if key not in recompute
         ]
         added_counts, added_rows = w.run_returning("load/add_to_relationships", add_rows)
         refresh_rows = sorted(recompute.values(), key=lambda r: r["key"])
         refreshed, refreshed_rows = w.run_returning("load/refresh_relationships", refresh_rows)
         deleted = w.run("load/delete_unsupported_relationships", refresh_rows)
+        # when facts hold: recomputed from all their evidence for facts that have (or had) endings
+        for d in to_load:
+            ending_keys.update(d.endings)
+        timeline_rows: dict[str, dict] = {}
+        for key, (s, rel, o, *_rest) in additions.items():
+            if key in ending_keys:
+                timeline_rows[key] = {"key": key, "subject_id": s, "relation": rel, "object_id": o}
+        for key, row in recompute.items():
+            if key in ending_keys:
+                timeline_rows[key] = row
+        for d in to_load:
+            for key, (s, rel, o) in d.endings.items():
+                timeline_rows[key] = {"key": key, "subject_id": s, "relation": rel, "object_id": o}
+        w.run("load/refresh_timelines", [timeline_rows[k] for k in sorted(timeline_rows)])
         return {
             "skipped": skipped,
             "loaded": len(to_load),
@@ -428,7 +457,11 @@ class _EntitiesMissing(Exception):
     """Entities the loader skipped as already written were not found (rolls the chunk back)."""
 
 
-def _read_documents() -> str:
+def _cypher(name: str) -> str:
     from . import cypher
 
-    return cypher.load("load/read_documents")
+    return cypher.load(name)
+
+
+def _read_documents() -> str:
+    return _cypher("load/read_documents")

@@ -41,9 +41,12 @@ def test_rows_of_a_document():
     # four distinct mentions; the negated one is evidence but not an asserted mention
     assert [e["id"] for e in p.evidence] == [evidence_id_for(r) for r in b.relations[1:]]
     assert p.asserted == {
-        "united-states|RECOGNIZES|juan-guaido": ["united-states", "RECOGNIZES", "juan-guaido", 2],
-        "united-states|ACCUSES|nicolas-maduro": ["united-states", "ACCUSES", "nicolas-maduro", 1],
+        # mentions, then the earliest and latest event date: no sentence dates them, so the
+        # document's publication date
+        "united-states|RECOGNIZES|juan-guaido": ["united-states", "RECOGNIZES", "juan-guaido", 2, "2019-03-26", "2019-03-26"],
+        "united-states|ACCUSES|nicolas-maduro": ["united-states", "ACCUSES", "nicolas-maduro", 1, "2019-03-26", "2019-03-26"],
     }
+    assert p.endings == {}
     accusation = p.evidence[-1]["props"]
     # reserved names among the mention's properties never overwrite the evidence's own
     assert accusation == {
@@ -74,7 +77,8 @@ def test_a_mention_listed_twice_counts_once_and_keeps_the_last_details():
     last = rel(US, "RECOGNIZES", GUAIDO, 0, "The U.S. recognized Guaido.", confidence=0.8)
     p = prepare_bundle(bundle([first, last]))
     assert len(p.evidence) == 1 and p.evidence[0]["props"]["confidence"] == 0.8
-    assert p.asserted == {"united-states|RECOGNIZES|juan-guaido": ["united-states", "RECOGNIZES", "juan-guaido", 1]}
+    assert p.asserted == {"united-states|RECOGNIZES|juan-guaido":
+                          ["united-states", "RECOGNIZES", "juan-guaido", 1, "2019-03-26", "2019-03-26"]}
 
 
 def test_a_relation_of_another_document_is_refused():
@@ -82,3 +86,18 @@ def test_a_relation_of_another_document_is_refused():
     p = prepare_bundle(bundle([stray]))
     assert isinstance(p, Rejection)
     assert p.reason == "relation record of document 'doc-2' among the records of document 'doc-1'"
+
+
+def test_event_dates_and_endings():
+    """A sentence's event_date is the fact's date; an asserted ending supports no fact and is
+    listed among the document's endings (a negated one is neither)."""
+    dated = rel(US, "RECOGNIZES", GUAIDO, 0, "The U.S. recognized Guaido in January.",
+                properties={"when": "January", "event_date": "2019-01"})
+    undated = rel(US, "RECOGNIZES", GUAIDO, 40, "The U.S. still recognizes Guaido.")
+    ending = rel(US, "RECOGNIZES", MADURO, 80, "The U.S. withdrew its recognition of Maduro.", ends=True)
+    denied = rel(US, "ACCUSES", MADURO, 130, "The U.S. did not stop accusing Maduro.", status="negated", ends=True)
+    p = prepare_bundle(bundle([dated, undated, ending, denied]))
+    assert p.asserted == {"united-states|RECOGNIZES|juan-guaido":
+                          ["united-states", "RECOGNIZES", "juan-guaido", 2, "2019-01", "2019-03-26"]}
+    assert p.endings == {"united-states|RECOGNIZES|nicolas-maduro": ("united-states", "RECOGNIZES", "nicolas-maduro")}
+    assert [e["props"].get("ends") for e in p.evidence] == [None, None, True, True]
