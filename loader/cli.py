@@ -194,12 +194,7 @@ def query(
     from . import cypher
 
     if list_ or not name:
-        rows = []
-        for qname in cypher.names("queries"):
-            text = cypher.load(f"queries/{qname}")
-            rows.append({"query": qname, "purpose": cypher.purpose(text),
-                         "parameters": sorted(cypher.header_params(text))})
-        render_rows(rows, output_format(fmt))
+        render_rows(cypher.catalogue(), output_format(fmt))
         return
     fmt = output_format(fmt)
     if name not in cypher.names("queries"):

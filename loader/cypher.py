@@ -91,6 +91,15 @@ def query_parameters(name: str) -> list[Param]:
     return parameters(load(f"queries/{name}"))
 
 
+def catalogue() -> list[dict]:
+    """``kgload query --list``: each canned query's name, purpose and parameters (sorted)."""
+    rows = []
+    for name in names("queries"):
+        text = load(f"queries/{name}")
+        rows.append({"query": name, "purpose": purpose(text), "parameters": sorted(header_params(text))})
+    return rows
+
+
 def query_arguments(name: str, given: dict) -> dict:
     """The values to run the canned query ``name`` with: ``given``, and null for each optional
     parameter left out. ``UsageError`` (exit 2) names the required parameters missing."""

@@ -68,6 +68,13 @@ def test_query_parameters_reads_the_marker():
     assert cypher.query_parameters("who_recognizes")[0].description.startswith("name or alias of the recognized entity")
 
 
+def test_the_catalogue_lists_every_query_with_its_purpose_and_parameters():
+    rows = {r["query"]: r for r in cypher.catalogue()}
+    assert sorted(rows) == QUERIES
+    assert rows["evidence"]["parameters"] == ["object", "relation", "subject"]
+    assert rows["who_recognizes"]["purpose"].startswith("Who recognizes X:")
+
+
 def test_query_arguments_fills_optional_parameters_with_null_and_names_the_missing_ones():
     assert cypher.query_arguments("deployments", {"actor": "Russia"}) == {"actor": "Russia", "place": None}
     assert cypher.query_arguments("evidence", {"subject": "a", "object": "b"}) == {
