@@ -185,6 +185,7 @@ def _wait_for_documents(graph, at_least: int, proc: subprocess.Popen, timeout: f
     raise AssertionError("the load made no progress")
 
 
+@pytest.mark.slow  # a big record file loaded twice: about a minute
 def test_sigkill_mid_load_then_rerun_gives_the_clean_graph(clean_fingerprint, empty_graph, kgload_env, big_records):
     proc = _start_load([str(big_records), "--batch-size", "300"], kgload_env)
     _wait_for_documents(empty_graph, 200, proc)
@@ -220,6 +221,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+@pytest.mark.slow  # a server of its own stopped and started again mid-load: minutes
 def test_outage_mid_load_exits_3_then_rerun_completes(clean_fingerprint, big_records, tmp_path):
     """A second, private server that this test stops in the middle of a load."""
     home = Path(tempfile.mkdtemp(prefix="kgload-outage-"))
