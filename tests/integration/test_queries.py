@@ -145,8 +145,7 @@ def pick(rows, *cols):
 
 @pytest.mark.parametrize("name", cypher.names("queries"))
 def test_every_query_file_explains_as_cypher_shell_sends_it(graph, name):
-    """Neo4j plans every file as cypher-shell sends it: a read-only statement that returns rows
-    and finds names through the Alias key index (cypher/README.md)."""
+    """Neo4j plans every file as cypher-shell sends it: a read-only statement that returns rows."""
     text = as_cypher_shell_sends(name)
     params = {p: "" for p in cypher.statement_params(text)}
     if "names" in params:
@@ -156,9 +155,8 @@ def test_every_query_file_explains_as_cypher_shell_sends_it(graph, name):
     assert summary.query_type == "r"  # reads only, as Neo4j itself classifies the statement
     operators = [o["operatorType"].split("@")[0] for o in _operators(summary.plan)]
     assert operators[0] == "ProduceResults"  # it returns rows (or, for the _graph twins, paths)
-    # names are looked up in the Alias key index (the queries' USING INDEX SEEK hints hold)
-    assert any(o["operatorType"].startswith("NodeUniqueIndexSeek") and ":Alias(key)" in o.get("args", {}).get("Details", "")
-               for o in _operators(summary.plan)), operators
+    # (how names are found depends on the graph's statistics: the PROFILE test below checks the
+    # Alias key index seek on the loaded sample)
     assert not [op for op in operators if op.startswith(("Create", "Merge", "Delete", "DetachDelete", "Set", "Remove"))]
 
 
