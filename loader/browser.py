@@ -171,11 +171,9 @@ def editor_text(query_name: str, params: dict | None = None) -> str:
     ``$parameters``, and a first comment line names the query file and the values.
     """
     text = cypher.load(f"queries/{query_name}")
-    params = dict(params or {})
+    # an optional parameter left out is null; a required one left out is a usage error
+    params = cypher.query_arguments(query_name, dict(params or {}))
     needed = cypher.statement_params(text)
-    missing = sorted(needed - set(params))
-    if missing:
-        raise UsageError(f"query {query_name!r} needs " + ", ".join(f"-p {m} VALUE" for m in missing))
     body = "\n".join(ln for ln in text.strip().splitlines() if not ln.lstrip().startswith("//"))
     values = ", ".join(f"${k} = {cypher_literal(params[k])}" for k in sorted(needed))
     head = f"// kgload: cypher/queries/{query_name}.cypher" + (f" with {values}" if values else "")

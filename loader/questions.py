@@ -152,6 +152,18 @@ def _answer(relation: str, subject: str | None, object_: str | None) -> ParsedQu
     return ParsedQuestion("relations", {"subject": subject or "", "relation": relation, "object": object_ or ""})
 
 
+def _ending(relation: str, object_: str | None) -> ParsedQuestion:
+    """Who ended ``relation`` with ``object_`` (None: with anyone)."""
+    return ParsedQuestion("endings", {"relation": relation, "actor": "", "object": object_ or ""})
+
+
+def _timeline(subject: str, relation: str, object_: str | None) -> ParsedQuestion:
+    name = _name(subject)
+    if name is None:
+        raise _NotThisForm
+    return ParsedQuestion("timeline", {"name": name, "other": object_ or "", "relation": relation})
+
+
 def _evidence(verb: VerbTrigger, subject: str, rest: str) -> ParsedQuestion:
     s, o = _name(subject), _object(verb, rest)
     if s is None or o is None:
@@ -188,7 +200,27 @@ def _forms() -> list[tuple[re.Pattern, Builder]]:
     recognized = alternation(w.forms_of("RECOGNIZES", w.participles))
     think = r"(?:think|know|believe|say|claim|conclude|assume)"
     g = lambda m, *names: next((m.group(n) for n in names if m.group(n)), "")  # noqa: E731
+    ending_nouns = alternation({n: r for n, r in w.noun_phrases.items()})
+    asset = rf"(?:(?:its|their|his|her|the|all|some|most)\s+)?(?:[\w'-]+\s+){{0,2}}?{_ASSET_WORDS}"
     forms: list[tuple[str, Builder]] = [
+        # endings: "Who stopped recognizing Guaido?", "Who withdrew its recognition of Guaido?",
+        # "Who no longer recognizes Guaido?", "Who pulled troops out of Syria?"
+        (rf"^{_WHO}\s+(?:{_AUX}\s+)?(?:stopped|stops|ceased|ceases|quit|no\s+longer)\s+(?P<verb>{verb})(?:\s+(?P<rest>.+))?$",
+         lambda m: _ending(_verb(m).relation, _object(_verb(m), m.group("rest"), required=False))),
+        (rf"^{_WHO}\s+(?:{_AUX}\s+)?(?:withdr[ae]w[ns]?|withdrawn|revoked?|rescinded|ended|suspended|dropped|"
+         rf"cancell?ed|retracted|downgraded)\s+(?:(?:its|their|his|her|the)\s+)?(?P<noun>{ending_nouns})"
+         rf"(?:\s+(?:(?:of|for|from|to|in)\s+)?(?P<rest>.+))?$",
+         lambda m: _ending(w.noun_phrases[phrase(m.group("noun"))], _name(_TAIL.sub("", m.group("rest") or "")) if m.group("rest") else None)),
+        (rf"^{_WHO}\s+(?:{_AUX}\s+)?(?:withdr[ae]w[ns]?|withdrawn|pulled|pulls|pull|removed|recalled|evacuated)\s+"
+         rf"(?:{asset}\s+)?(?:out\s+of|from|back\s+from)\s+(?P<rest>.+)$",
+         lambda m: _ending(_asset_relation(), _name(m.group("rest")))),
+        # when: "When did Russia deploy to Venezuela?", "When did Ecuador recognize Guaido?"
+        (rf"^when\s+{_AUX}\s+(?P<subject>.+?)\s+{_ADV}(?P<verb>{base})(?:\s+(?P<rest>.+))?$",
+         lambda m: _timeline(m.group("subject"), _verb(m).relation, _object(_verb(m), m.group("rest"), required=False))),
+        (rf"^when\s+{_AUX}\s+(?P<subject>.+?)\s+(?:withdraw|pull|remove|recall)\s+(?:{asset}\s+)?(?:out\s+of|from|back\s+from)\s+(?P<rest>.+)$",
+         lambda m: _timeline(m.group("subject"), _asset_relation(), _name(m.group("rest")))),
+        (r"^(?:(?:show\s+(?:me\s+)?|give\s+(?:me\s+)?)?(?:the\s+)?(?:timeline|history|chronology)\s+(?:of|for)\s+)(?P<name>.+)$",
+         lambda m: ParsedQuestion("timeline", {"name": clean_name(m.group("name")), "other": "", "relation": ""})),
         # contested recognition (before "who recognizes X" and "who is recognized by X")
         (rf"^(?:{_WHO}|who)\s+(?:is|are)\s+(?:{recognized})\s+by\s+whom$|^who\s+(?:{recognize})\s+whom$|"
          rf"^whose\s+(?:recognition|legitimacy|leadership|presidency)\s+is\s+(?:contested|disputed)$|"
@@ -292,16 +324,50 @@ EXAMPLES: list[str] = [
     "What do we know about Cuba?",
     "Why do we think Russia recognizes Maduro?",
     "What connects Russia and Guaido?",
+    "Who recognized Guaido in March 2019?  (or: as of 2019-03-01)",
+    "Who stopped recognizing Guaido?",
+    "When did Russia deploy to Venezuela?",
 ]
+
+
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december"]
+# "in March 2019", "as of 2019-03-01", "on March 4, 2019", "in 2019": what held then
+_AS_OF = re.compile(
+    rf"\s+(?:(?:in|on|as\s+of|at\s+the\s+end\s+of|by)\s+)(?P<date>\d{{4}}-\d{{2}}(?:-\d{{2}})?|"
+    rf"(?:(?P<month>{_MONTH.replace('(?i:', '(?:')})\s+(?:(?P<day>\d{{1,2}}),?\s+)?)?(?P<year>\d{{4}}))$",
+    re.IGNORECASE,
+)
+
+
+def _as_of(q: str) -> tuple[str, str]:
+    """(the question without its date, the date as "YYYY-MM-DD", "YYYY-MM" or "YYYY" or "")."""
+    m = _AS_OF.search(q)
+    if m is None:
+        return q, ""
+    if m.group("year") is None:
+        return q[:m.start()], m.group("date")
+    date = m.group("year")
+    if m.group("month"):
+        date += f"-{_MONTHS.index(m.group('month').lower()) + 1:02d}"
+        if m.group("day"):
+            date += f"-{int(m.group('day')):02d}"
+    return q[:m.start()], date
 
 
 def parse_question(question: str) -> ParsedQuestion:
     """Map a question to a canned query and its parameters; ``UsageError`` (exit 2) listing the
-    questions understood otherwise."""
-    q = _tidy(question)
-    parsed = _match(q)
+    questions understood otherwise. A date at the end ("in March 2019", "as of 2019-03-01")
+    asks what held then, for the queries that take ``as_of``."""
+    q, as_of = _as_of(_tidy(question))
+    parsed = _match(q) if as_of else None
+    if parsed is None or "as_of" not in cypher.statement_params(cypher.load(f"queries/{parsed.query}")):
+        q, as_of = _tidy(question), ""  # a date the question's query cannot use stays part of it
+        parsed = _match(q)
     if parsed is None:
         raise UsageError(unknown_question_message(question))
+    if "as_of" in cypher.statement_params(cypher.load(f"queries/{parsed.query}")):
+        parsed = ParsedQuestion(parsed.query, {**parsed.params, "as_of": as_of})
     required = {p.name for p in cypher.query_parameters(parsed.query) if p.required}
     empty = [k for k, v in parsed.params.items() if v == "" and k in required]
     if empty:

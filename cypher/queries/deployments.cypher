@@ -1,8 +1,10 @@
-// Deployments: who sends or stations forces where (DEPLOYS_TO), by actor and/or place, with the assets and dates the sentences name.
+// Deployments: who sends or stations forces where (DEPLOYS_TO), by actor and/or place, with the assets and dates the sentences name: those that hold now (no later withdrawal), or held on $as_of, and since when.
 // $actor (optional): name or alias of the entity that deploys forces (e.g. "Russia"), matched case-, accent- and punctuation-insensitively; empty string or null for any
 // $place (optional): name or alias of the place deployed to (e.g. "Venezuela"), matched case-, accent- and punctuation-insensitively; empty string or null for any
+// $as_of (optional): a date "YYYY-MM-DD", "YYYY-MM" or "YYYY": what held then (to the end of that day, month or year); empty string or null for now
 WITH reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim(coalesce($actor, ''))), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS actor_key,
-     reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim(coalesce($place, ''))), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS place_key
+     reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim(coalesce($place, ''))), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS place_key,
+     trim(coalesce($as_of, '')) AS as_of
 CALL (actor_key, place_key) {
   WITH actor_key, place_key WHERE actor_key <> ''
   MATCH (alias:Alias {key: actor_key})-[:ALIAS_OF]->(s:Entity)-[r:DEPLOYS_TO]->(o:Entity) USING INDEX SEEK alias:Alias(key)
@@ -18,14 +20,32 @@ CALL (actor_key, place_key) {
   WHERE s.id > lowest_id
   RETURN s, r, o
 }
-WITH s, r, o, place_key
+WITH s, r, o, place_key, as_of
 WHERE place_key = '' OR place_key IN [(o)<-[:ALIAS_OF]-(alias_of_o) | alias_of_o.key]
+CALL (s, o, r, as_of) {
+  // as of a date: the latest deployment and the latest withdrawal up to the end of that day,
+  // month or year (an event's date is its sentence's date, else its document's publication date)
+  OPTIONAL MATCH (v:Evidence {key: s.id + '|DEPLOYS_TO|' + o.id}) USING INDEX v:Evidence(key)
+  WHERE as_of <> '' AND v.status = 'asserted' AND coalesce(v.event_date, v.published) <= as_of + '~'
+  WITH r, as_of,
+       max(CASE WHEN coalesce(v.ends, false) THEN coalesce(v.event_date, v.published) END) AS ended,
+       collect(CASE WHEN NOT coalesce(v.ends, false) THEN coalesce(v.event_date, v.published) END) AS asserted
+  WITH r, as_of, ended, asserted,
+       reduce(m = null, x IN asserted | CASE WHEN m IS NULL OR x > m THEN x ELSE m END) AS last_asserted
+  RETURN CASE WHEN as_of = '' THEN coalesce(r.current, true)
+              ELSE last_asserted IS NOT NULL AND (ended IS NULL OR last_asserted > ended) END AS holds,
+         CASE WHEN as_of = '' THEN r.since
+              ELSE reduce(m = null, x IN [a IN asserted WHERE ended IS NULL OR a > ended] |
+                          CASE WHEN m IS NULL OR x < m THEN x ELSE m END) END AS since
+}
+WITH s, r, o, since
+WHERE holds
 CALL (s, o) {
   MATCH (v:Evidence {key: s.id + '|DEPLOYS_TO|' + o.id}) USING INDEX v:Evidence(key)
-  WHERE v.status = 'asserted'
+  WHERE v.status = 'asserted' AND NOT coalesce(v.ends, false)
   WITH v ORDER BY v.published, v.doc_id, v.start
   RETURN collect(DISTINCT v.asset) AS assets, collect(DISTINCT v.when) AS dates
 }
 RETURN s.name AS actor, o.name AS place, r.mentions AS sentences, r.documents AS documents,
-       assets, dates, r.first_seen AS first_seen, r.last_seen AS last_seen
+       assets, dates, r.first_seen AS first_seen, r.last_seen AS last_seen, since
 ORDER BY sentences DESC, actor, place

@@ -61,10 +61,11 @@ def test_an_optional_query_parameter_is_read_as_any_when_null(name):
 
 
 def test_query_parameters_reads_the_marker():
-    assert [(p.name, p.required) for p in cypher.query_parameters("deployments")] == [("actor", False), ("place", False)]
+    assert [(p.name, p.required) for p in cypher.query_parameters("deployments")] == [
+        ("actor", False), ("place", False), ("as_of", False)]
     assert [(p.name, p.required) for p in cypher.query_parameters("evidence")] == [
         ("subject", True), ("relation", False), ("object", True)]
-    assert [(p.name, p.required) for p in cypher.query_parameters("who_recognizes")] == [("name", True)]
+    assert [(p.name, p.required) for p in cypher.query_parameters("who_recognizes")] == [("name", True), ("as_of", False)]
     assert cypher.query_parameters("who_recognizes")[0].description.startswith("name or alias of the recognized entity")
 
 
@@ -76,7 +77,7 @@ def test_the_catalogue_lists_every_query_with_its_purpose_and_parameters():
 
 
 def test_query_arguments_fills_optional_parameters_with_null_and_names_the_missing_ones():
-    assert cypher.query_arguments("deployments", {"actor": "Russia"}) == {"actor": "Russia", "place": None}
+    assert cypher.query_arguments("deployments", {"actor": "Russia"}) == {"actor": "Russia", "place": None, "as_of": None}
     assert cypher.query_arguments("evidence", {"subject": "a", "object": "b"}) == {
         "subject": "a", "object": "b", "relation": None}
     with pytest.raises(UsageError, match=r"query 'path_between' needs -p from VALUE, -p to VALUE"):

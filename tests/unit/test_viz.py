@@ -145,8 +145,9 @@ def test_editor_text_keeps_a_line_break_in_a_value_inside_its_string():
     literal = r"'x\nMATCH (n) DETACH DELETE n //'"
     text = browser.editor_text("who_recognizes", {"name": value})
     lines = text.split("\n")
-    assert lines[0] == r"// kgload: cypher/queries/who_recognizes.cypher with $name = 'x\nMATCH (n) DETACH DELETE n //'"
-    assert lines[1:] == [ln.replace("$name", literal) for ln in _template_lines("who_recognizes")]
+    # the optional $as_of left out is null
+    assert lines[0] == r"// kgload: cypher/queries/who_recognizes.cypher with $as_of = null, $name = 'x\nMATCH (n) DETACH DELETE n //'"
+    assert lines[1:] == [ln.replace("$name", literal).replace("$as_of", "null") for ln in _template_lines("who_recognizes")]
     assert "trim('x\\nMATCH (n) DETACH DELETE n //')" in lines[1]
     # the only line breaks are the template's own, of any kind Python, Browser or Cypher knows
     assert text.splitlines() == lines and len(lines) == 1 + len(_template_lines("who_recognizes"))
@@ -218,7 +219,7 @@ def test_plan_from_a_question_uses_the_graph_twin():
 
 def test_plan_from_a_query_name():
     plan = viz.plan("who_recognizes", {"name": "Maduro"})
-    assert plan.graph_query == "who_recognizes_graph" and plan.params == {"name": "Maduro"}
+    assert plan.graph_query == "who_recognizes_graph" and plan.params == {"name": "Maduro", "as_of": None}
     with pytest.raises(UsageError):
         viz.plan("who_recognizes")
     with pytest.raises(UsageError):
