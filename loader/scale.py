@@ -244,10 +244,8 @@ def scheduler(address: str) -> tuple[str | None, int]:
 def dask_client(address: str | None, local_workers: int = 0):
     """A Client of the scheduler at ``address``, or of a LocalCluster of ``local_workers``
     processes of one thread each; closed (and the LocalCluster stopped) at the end."""
-    try:
-        from distributed import Client, LocalCluster
-    except ImportError:
-        raise UsageError("--dask needs Dask: pip install 'kgload[dask]'") from None
+    from distributed import Client, LocalCluster
+
     if address is None:
         with LocalCluster(n_workers=local_workers, threads_per_worker=1, processes=True,
                           dashboard_address=None, silence_logs=logging.CRITICAL) as cluster, \
@@ -310,6 +308,10 @@ def extract_on_dask(paths: list[str], outdir: Path, address: str, *, model: str 
         from .render import message as log
     start = time.perf_counter()
     address, local_workers = scheduler(address)
+    try:
+        import distributed  # noqa: F401  (and fsspec, which it needs)
+    except ImportError:
+        raise UsageError("--dask needs Dask: pip install 'kgload[dask]'") from None
     if outdir is None:
         raise UsageError("--dask writes shards to a folder: give -o OUTDIR")
     if outdir.exists() and not outdir.is_dir():

@@ -115,3 +115,11 @@ def test_single_machine_use_never_imports_dask(tmp_path):
             "assert r.exit_code == 0, r.output; "
             "assert not [m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed', 'fsspec')]")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_without_dask_installed_the_message_says_what_to_install(monkeypatch, tmp_path):
+    from loader.scale import extract_on_dask
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed -> ImportError
+    with pytest.raises(UsageError, match=r"pip install 'kgload\[dask\]'"):
+        extract_on_dask([str(ROOT / "examples")], tmp_path / "out", "local:1")
