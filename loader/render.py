@@ -49,13 +49,15 @@ def render_rows(rows: list[dict], fmt: str, title: str | None = None, out=None) 
             writer.writerow([_cell(row.get(c)) for c in columns])
         out.write(buf.getvalue())
         return
-    console = Console(file=out, highlight=False, soft_wrap=False)
+    # a terminal folds the table to its width; a file or pipe gets whole rows
+    width = None if getattr(out, "isatty", lambda: False)() else 200
+    console = Console(file=out, highlight=False, soft_wrap=False, width=width)
     if not rows:
         console.print(f"{title + ': ' if title else ''}no answer in the graph.")
         return
     table = Table(title=title, show_lines=False)
     for c in columns:
-        table.add_column(c, overflow="fold")
+        table.add_column(c, overflow="fold", min_width=len(c))  # a column's name is never folded
     for row in rows:
         table.add_row(*[_cell(row.get(c)) for c in columns])
     console.print(table)

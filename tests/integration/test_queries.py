@@ -127,7 +127,8 @@ def as_cypher_shell_sends(name: str) -> str:
 
 
 def run(graph, name: str, /, **params) -> list[dict]:
-    return graph.read_text(as_cypher_shell_sends(name), params)
+    # an optional parameter left out is sent as null, as `kgload query` does
+    return graph.read_text(as_cypher_shell_sends(name), cypher.query_arguments(name, params))
 
 
 @pytest.fixture(scope="module")
@@ -440,7 +441,7 @@ def test_names_are_found_by_a_unique_index_seek_on_alias_never_a_scan(sample_gra
         # plan on this graph, not reuse a plan an earlier test made on an (almost) empty one,
         # where scanning the few Alias nodes is what the planner rightly prefers
         session.run("CALL db.clearQueryCaches()").consume()
-        result = session.run("PROFILE " + as_cypher_shell_sends(name), params)
+        result = session.run("PROFILE " + as_cypher_shell_sends(name), cypher.query_arguments(name, params))
         rows = list(result)
         profile = result.consume().profile
     assert rows, "the profiled query found nothing"

@@ -101,3 +101,53 @@ def test_replacing_the_ending_document_restores_the_fact(empty_graph, kgload_env
     assert _fact(empty_graph, "ecuador", "RECOGNIZES", "juan-guaido") == {
         "current": True, "since": "2019-01-23", "ended": None,
         "last_asserted": "2021-06-10", "mentions": 2}
+
+
+def _query(env, query_name, /, **params):
+    args = ["query", query_name, "--format", "json"]
+    for k, v in params.items():
+        args += ["-p", k, v]
+    out = run_kgload(args, env)
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)
+
+
+@pytest.mark.parametrize("as_of, expected", [
+    ("2018", []),
+    ("2019-01-22", []),                       # the recognition is dated 2019-01-23
+    ("2019-01-23", [("Ecuador", "2019-01-23")]),
+    ("2020", [("Ecuador", "2019-01-23")]),
+    ("2021-06-02", [("Ecuador", "2019-01-23")]),
+    ("2021-06", []),                          # withdrawn 2021-06-03, within June
+    ("2022-12-31", []),
+    ("2023", [("Ecuador", "2023-01")]),       # recognized again in January 2023
+    ("", [("Ecuador", "2023-01")]),           # now
+])
+def test_who_recognizes_as_of(empty_graph, kgload_env, tmp_path, as_of, expected):
+    _load(tmp_path, kgload_env, list(DOCS), "all")
+    rows = _query(kgload_env, "who_recognizes", name="Guaido", as_of=as_of)
+    assert [(r["subject"], r["since"]) for r in rows] == expected
+
+
+def test_deployments_endings_and_timeline(empty_graph, kgload_env, tmp_path):
+    _load(tmp_path, kgload_env, list(DOCS), "all")
+    assert [(r["place"], r["since"]) for r in _query(kgload_env, "deployments", actor="Russia", as_of="2016")] == \
+        [("Syria", "2015-09-28")]
+    assert _query(kgload_env, "deployments", actor="Russia", as_of="2017-12-04") == []
+    assert _query(kgload_env, "deployments", actor="Russia") == []  # pulled out in 2017
+    endings = _query(kgload_env, "endings")
+    assert [(r["actor"], r["relation"], r["object"], r["ended"], r["holds_again"]) for r in endings] == [
+        ("Ecuador", "RECOGNIZES", "Juan Guaido", "2021-06-03", True),
+        ("Russia", "DEPLOYS_TO", "Syria", "2017-12-04", False),
+    ]
+    timeline = _query(kgload_env, "timeline", name="Ecuador", other="Guaido")
+    assert [(r["date"], r["event"]) for r in timeline] == [
+        ("2019-01-23", "asserted"), ("2021-06-03", "ended"), ("2023-01", "asserted")]
+    ask = run_kgload(["ask", "Who stopped recognizing Guaido?", "--format", "json"], kgload_env)
+    assert ask.returncode == 0, ask.stderr
+    assert [r["actor"] for r in json.loads(ask.stdout)] == ["Ecuador"]
+    ask = run_kgload(["ask", "Who recognized Guaido in 2022?", "--format", "json"], kgload_env)
+    assert ask.returncode == 0 and json.loads(ask.stdout) == []
+    ask = run_kgload(["ask", "When did Russia deploy to Syria?", "--format", "json"], kgload_env)
+    assert [(r["date"], r["event"]) for r in json.loads(ask.stdout)] == [
+        ("2015-09-28", "asserted"), ("2017-12-04", "ended")]
