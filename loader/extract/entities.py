@@ -119,7 +119,7 @@ class EntityResolver:
             if len(toks) > best_len.get(last, 0):
                 best_len[last] = len(toks)
                 full_by_last[last] = " ".join(t.text for t in toks)
-        for last, full in full_by_last.items():
+        for full in full_by_last.values():
             full_by_key[lookup_key(full)] = full
 
         def person_name(text: str) -> str | None:

@@ -73,7 +73,7 @@ class Gazetteer:
             # count unless words.json lists them as ambiguous ("CAN", "PER", "SEN").
             if country.alpha_3.lower() not in ambiguous_codes:
                 codes.append((country.alpha_3, entry))
-        for code, obj in overrides.items():  # e.g. Kosovo (XK) is not in ISO 3166
+        for obj in overrides.values():  # e.g. Kosovo (XK) is not in ISO 3166
             if lookup_key(obj["name"]) not in self.entries:
                 entry = Entry(obj["name"], "Country")
                 for form in [obj["name"], *obj.get("aliases", [])]:

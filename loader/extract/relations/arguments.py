@@ -33,43 +33,17 @@ from .context import (
     actor_ref,
     children,
     conjuncts,
-    coordination_root,
     dedupe,
     own_subject,
-    place_ref,
     prep_objects,
 )
+from .phrases import _mention_root, _state_body, is_military, quantity_head, quoted_name
+from .places import MODIFIER_DEPS, place
 
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers"}
 PRONOUNS_THING = {"it", "its"}
 PRONOUNS_PLURAL = {"they", "them", "their", "we", "our", "us"}
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
-NON_PLACE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "EVENT",
-                  "LAW", "WORK_OF_ART", "LANGUAGE"}
-MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
-
-
-def is_military(token: Token) -> bool:
-    """Does the phrase headed by ``token`` name forces or military equipment?"""
-    assets = words("military_assets")
-    mods = words("military_modifiers")
-    lemma = token.lemma_.lower()
-    if lemma in assets or token.lower_ in assets or token.lower_.rstrip("s") in assets:
-        return True
-    for t in token.subtree:
-        if t.i > token.i and t.dep_ == "prep" and t.lower_ != "of":
-            break
-        if t.lemma_.lower() in mods or (t.dep_ in ("compound", "amod") and t.lemma_.lower() in assets):
-            return True
-    return False
-
-
-def quantity_head(token: Token) -> Token:
-    """"a small group of U.S. personnel", "thousands of troops" -> the noun after "of"."""
-    if token.lemma_.lower() in words("quantity_nouns") or token.pos_ == "NUM":
-        for p in prep_objects(token, ("of",)):
-            return p
-    return token
 
 
 class Resolver:
@@ -370,108 +344,8 @@ class Resolver:
 
     # -- places ----------------------------------------------------------------------------
     def place(self, item: Token, actors: list[Arg] = ()) -> tuple[dict | None, dict | None]:
-        """(the place a destination phrase names, its broader place or None)."""
-        ctx = self.ctx
-        lemma = item.lemma_.lower()
-        m = ctx.mention(item)
-        if m is None and item.ent_type_ in NON_PLACE_ENTS:
-            return None, None
-        if m is not None:
-            return _as_place(m), None
-        if lemma in words("border_nouns"):
-            return self._border(item, actors)
-        # "Russia's Kursk region", "the Al Khadim air base": the name, not the possessor
-        if lemma in words("region_nouns") | words("facility_nouns"):
-            names = [t for t in item.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title]
-            if names and all(ctx.mention(t) is None or not place_ref(ctx.mention(t)) for t in names):
-                words_ = [t for t in item.lefts if t.dep_ in ("compound", "amod") and t.i >= names[0].i]
-                tail = " ".join(t.text for t in [*words_, item] if not t.is_title) if lemma in words("facility_nouns") else ""
-                first = min(t.left_edge.i for t in names)  # "Al Khadim": the name's own compounds
-                name = item.doc[first:names[-1].i + 1].text + (f" {tail}" if tail else "")
-                broader = next((place_ref(ctx.mention(c)) for c in children(item, "poss") if ctx.mention(c)), None)
-                return {"id": slug(name), "name": name, "type": "Place"}, broader
-        if lemma in words("facility_nouns"):
-            # "a naval base near Tartus" -> Place "naval base near Tartus", broader place Tartus
-            for c in children(item, "prep"):
-                if c.lower_ in ("near", "outside", "in", "at", "on", "by"):
-                    for p in children(c, "pobj"):
-                        mm = ctx.mention(p)
-                        near = _as_place(mm) if mm is not None else None
-                        if near is not None:
-                            mods = [t for t in item.lefts if t.dep_ in ("amod", "compound") and t.is_lower]
-                            name = " ".join([*(t.text for t in mods), item.text, c.lower_, near["name"]])
-                            return {"id": slug(name), "name": name, "type": "Place"}, near
-        # "the port of Colombo", "the area of Bor"
-        for p in prep_objects(item, ("of",)):
-            mm = ctx.mention(p)
-            if mm is not None and place_ref(mm):
-                return place_ref(mm), None
-        # "into Venezuelan territory" -> the country; "the Maiquetia airport" -> that airport
-        for c in children(item, *MODIFIER_DEPS):
-            mm = ctx.mention(c)
-            if mm is None:
-                continue
-            if mm.get("dem") or mm["ent"]["type"] == "Country":
-                return mm["ent"], None
-            if mm["ent"]["type"] == "Place":
-                if lemma in words("facility_nouns"):
-                    name = f"{mm['ent']['name']} {item.text.lower()}"
-                    return {"id": slug(name), "name": name, "type": "Place"}, mm["ent"]
-                return mm["ent"], None
-        # "the Kursk region", "Kherson province"; "the Korean peninsula"
-        if lemma in words("region_nouns"):
-            names = [t for t in item.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title]
-            if names:
-                name = " ".join(t.text for t in names)
-                return {"id": slug(name), "name": name, "type": "Place"}, None
-            adjectives = [t for t in item.lefts if t.dep_ == "amod" and t.ent_type_ in ("NORP", "GPE", "LOC")]
-            if adjectives:
-                name = " ".join([*(t.text for t in adjectives), item.text])
-                return {"id": slug(name), "name": name, "type": "Place"}, None
-        # a proper name the model did not tag: "sent troops to Donetsk"
-        if item.pos_ == "PROPN" and item.is_title:
-            toks = [t for t in item.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [item]
-            name = " ".join(t.text for t in sorted(toks, key=lambda t: t.i))
-            return {"id": slug(name), "name": name, "type": "Place"}, None
-        return None, None
-
-    def _border(self, item: Token, actors: list[Arg]) -> tuple[dict | None, dict | None]:
-        """"the frontier with Sudan", "its border with Colombia", "the Ukrainian border" ->
-        Place "border with Sudan" (broader place Sudan); "their borders" of two countries ->
-        "India-Pakistan border"."""
-        ctx = self.ctx
-        others: list[dict] = []
-        withs = prep_objects(item, ("with",))
-        if not withs and item.dep_ == "pobj":
-            # "ordered troops to their borders with Colombia": "with" parsed on the verb
-            withs = prep_objects(item.head.head, ("with",))
-        for p in withs:
-            mm = ctx.mention(p)
-            if mm is not None and (mm.get("actor") or mm["ent"])["type"] == "Country":
-                others.append(mm.get("actor") or mm["ent"])
-        owners: list[dict] = []
-        for c in children(item, *MODIFIER_DEPS):
-            for t in conjuncts(c):
-                mm = ctx.mention(t)
-                if mm is not None and (mm.get("actor") or mm["ent"])["type"] == "Country":
-                    owners.append(mm.get("actor") or mm["ent"])
-                elif t.pos_ == "PRON" and t.lower_ in PRONOUNS_PLURAL:
-                    owners.extend(a.ref for a in actors if a.ref["type"] == "Country")
-        actor_ids = {a.ref["id"] for a in actors}
-        if not others:
-            # "the Ukrainian border" said by or of Russia: the border with Ukraine
-            foreign = [o for o in owners if o["id"] not in actor_ids]
-            if len(foreign) == 1:
-                others = foreign
-            elif len(owners) == 2 and not foreign:
-                a, b = sorted(owners, key=lambda r: r["name"])
-                name = f"{a['name']}-{b['name']} border"
-                return {"id": slug(name), "name": name, "type": "Place"}, None
-        if len(others) != 1:
-            return None, None
-        other = others[0]
-        name = f"border with {other['name']}"
-        return {"id": slug(name), "name": name, "type": "Place"}, other
+        """(the place a destination phrase names, its broader place or None): see places.py."""
+        return place(self.ctx, item, actors)
 
     def asset_owners(self, asset: Token) -> list[Arg]:
         """Nationality or owner inside an asset phrase: "Russian troops", "China's jets",
@@ -491,81 +365,3 @@ class Resolver:
         return []
 
 
-def _mention_root(token: Token, m: dict) -> Token:  # noqa: D401
-    """The syntactic head of the mention that covers ``token``."""
-    doc = token.doc
-    span = doc[m["s"]:m["e"]]
-    return span.root
-
-
-def _state_body(m: dict, doc) -> dict | None:
-    """For an organisation named by an office or a force of a state ("Foreign Ministry",
-    "U.S. Armed Forces", "Government of Sudan", "Brigade Combat Team"): the country it names
-    (a ref), ``{}`` when it names none, ``None`` when the organisation is something else."""
-    from ..gazetteer import gazetteer
-
-    offices = words("office_words")
-    forces = words("military_assets") | words("military_modifiers")
-    gaz = gazetteer()
-    toks = [t for t in doc[m["s"]:m["e"]] if not t.is_punct]
-    country = None
-    rest = []
-    i = 0
-    while i < len(toks):
-        for n in (3, 2, 1):
-            phrase = " ".join(t.text for t in toks[i:i + n])
-            name = gaz.demonym(phrase) or (gaz.country(phrase).name if gaz.country(phrase) else None)
-            if len(toks[i:i + n]) == n and name:
-                country = country or {"id": slug(name), "name": name, "type": "Country"}
-                i += n
-                break
-        else:
-            rest.append(toks[i])
-            i += 1
-    if not rest:
-        return None
-    military = any(t.lemma_.lower() in forces or t.lower_ in forces for t in rest)
-    office = all(t.lower_ in offices or t.lemma_.lower() in offices for t in rest)
-    if not (military or office):
-        return None
-    return country or {}
-
-
-def _as_place(m: dict) -> dict | None:
-    """The place a mention in a locative phrase names; the model's PERSON/ORG on a bare name
-    after "deployed troops to" or "a base near" is a place too."""
-    if place_ref(m):
-        return place_ref(m)
-    if m.get("src") in ("ORG", "PERSON", "NORP"):
-        name = m["ent"]["name"]
-        organisational = any(w.lower() in words("organisation_words") for w in name.replace("-", " ").split())
-        if m["e"] - m["s"] == 1 or (m["e"] - m["s"] <= 3 and not organisational):
-            return {"id": m["ent"]["id"], "name": name, "type": "Place"}  # "to Nagorno-Karabakh"
-    return None
-
-
-def quoted_name(item: Token) -> dict | None:
-    """A name in quotes that the model did not tag: the self-proclaimed "Northern and Southern
-    Republics" -> a Country of that name (an Organization unless it names a state)."""
-    doc = item.doc
-    left, right = item.left_edge.i, item.right_edge.i
-    opening = [t.i for t in doc[left:item.i] if t.is_quote]
-    closing = [t.i for t in doc[item.i + 1:right + 2] if t.i < len(doc) and t.is_quote]
-    if not opening or not closing:
-        return None
-    inner = [t for t in doc[opening[-1] + 1:closing[0]]]
-    if not inner or not all(t.is_title or t.lower_ in ("and", "of", "the", "'s", "-") for t in inner):
-        return None
-    if not inner[-1].is_title:
-        return None
-    name = doc[inner[0].i:inner[-1].i + 1].text
-    state = inner[-1].lemma_.lower() in words("state_words")
-    return {"id": slug(name), "name": name, "type": "Country" if state else "Organization"}
-
-
-def relative_antecedent(verb: Token) -> Token:
-    """The noun a relative clause hangs on; "a bloc led by A and B, which ..." climbs to "bloc"."""
-    antecedent = coordination_root(verb.head)
-    if antecedent.dep_ == "pobj" and antecedent.head.dep_ == "agent" and antecedent.head.head.dep_ == "acl":
-        antecedent = antecedent.head.head.head
-    return antecedent

@@ -13,8 +13,9 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..words import words
-from .arguments import RELATIVE_PRONOUNS, Resolver, relative_antecedent
+from .arguments import RELATIVE_PRONOUNS, Resolver
 from .context import Arg, children, is_passive, own_subject, prep_objects
+from .phrases import relative_antecedent
 
 
 def agent(verb: Token) -> Token | None:

@@ -1,0 +1,134 @@
+"""Places that destination phrases name, also when they are no named entity: "the frontier
+with Sudan" (Place "border with Sudan", broader place Sudan), "their borders" of two countries,
+"a naval base near Tartus", "the Al Khadim air base", "Russia's Kursk region", "the Korean
+peninsula", "the port of Colombo", "a Venezuelan port" (the country), "Nagorno-Karabakh" tagged
+as an organisation."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...names import slug
+from ..words import words
+from .context import Arg, Context, children, conjuncts, place_ref, prep_objects
+
+MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
+NON_PLACE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "EVENT",
+                  "LAW", "WORK_OF_ART", "LANGUAGE"}
+PRONOUNS_PLURAL = {"they", "them", "their", "we", "our", "us"}
+
+
+def place(ctx: Context, item: Token, actors: list[Arg] = ()) -> tuple[dict | None, dict | None]:
+    """(the place a destination phrase names, its broader place or None)."""
+    lemma = item.lemma_.lower()
+    m = ctx.mention(item)
+    if m is None and item.ent_type_ in NON_PLACE_ENTS:
+        return None, None
+    if m is not None:
+        return _as_place(m), None
+    if lemma in words("border_nouns"):
+        return _border(ctx, item, actors)
+    # "Russia's Kursk region", "the Al Khadim air base": the name, not the possessor
+    if lemma in words("region_nouns") | words("facility_nouns"):
+        names = [t for t in item.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title]
+        if names and all(ctx.mention(t) is None or not place_ref(ctx.mention(t)) for t in names):
+            words_ = [t for t in item.lefts if t.dep_ in ("compound", "amod") and t.i >= names[0].i]
+            tail = " ".join(t.text for t in [*words_, item] if not t.is_title) if lemma in words("facility_nouns") else ""
+            first = min(t.left_edge.i for t in names)  # "Al Khadim": the name's own compounds
+            name = item.doc[first:names[-1].i + 1].text + (f" {tail}" if tail else "")
+            broader = next((place_ref(ctx.mention(c)) for c in children(item, "poss") if ctx.mention(c)), None)
+            return {"id": slug(name), "name": name, "type": "Place"}, broader
+    if lemma in words("facility_nouns"):
+        # "a naval base near Tartus" -> Place "naval base near Tartus", broader place Tartus
+        for c in children(item, "prep"):
+            if c.lower_ in ("near", "outside", "in", "at", "on", "by"):
+                for p in children(c, "pobj"):
+                    mm = ctx.mention(p)
+                    near = _as_place(mm) if mm is not None else None
+                    if near is not None:
+                        mods = [t for t in item.lefts if t.dep_ in ("amod", "compound") and t.is_lower]
+                        name = " ".join([*(t.text for t in mods), item.text, c.lower_, near["name"]])
+                        return {"id": slug(name), "name": name, "type": "Place"}, near
+    # "the port of Colombo", "the area of Bor"
+    for p in prep_objects(item, ("of",)):
+        mm = ctx.mention(p)
+        if mm is not None and place_ref(mm):
+            return place_ref(mm), None
+    # "into Venezuelan territory" -> the country; "the Maiquetia airport" -> that airport
+    for c in children(item, *MODIFIER_DEPS):
+        mm = ctx.mention(c)
+        if mm is None:
+            continue
+        if mm.get("dem") or mm["ent"]["type"] == "Country":
+            return mm["ent"], None
+        if mm["ent"]["type"] == "Place":
+            if lemma in words("facility_nouns"):
+                name = f"{mm['ent']['name']} {item.text.lower()}"
+                return {"id": slug(name), "name": name, "type": "Place"}, mm["ent"]
+            return mm["ent"], None
+    # "the Kursk region", "Kherson province"; "the Korean peninsula"
+    if lemma in words("region_nouns"):
+        names = [t for t in item.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title]
+        if names:
+            name = " ".join(t.text for t in names)
+            return {"id": slug(name), "name": name, "type": "Place"}, None
+        adjectives = [t for t in item.lefts if t.dep_ == "amod" and t.ent_type_ in ("NORP", "GPE", "LOC")]
+        if adjectives:
+            name = " ".join([*(t.text for t in adjectives), item.text])
+            return {"id": slug(name), "name": name, "type": "Place"}, None
+    # a proper name the model did not tag: "sent troops to Donetsk"
+    if item.pos_ == "PROPN" and item.is_title:
+        toks = [t for t in item.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [item]
+        name = " ".join(t.text for t in sorted(toks, key=lambda t: t.i))
+        return {"id": slug(name), "name": name, "type": "Place"}, None
+    return None, None
+
+def _border(ctx: Context, item: Token, actors: list[Arg]) -> tuple[dict | None, dict | None]:
+    """"the frontier with Sudan", "its border with Colombia", "the Ukrainian border" ->
+    Place "border with Sudan" (broader place Sudan); "their borders" of two countries ->
+    "India-Pakistan border"."""
+    others: list[dict] = []
+    withs = prep_objects(item, ("with",))
+    if not withs and item.dep_ == "pobj":
+        # "ordered troops to their borders with Colombia": "with" parsed on the verb
+        withs = prep_objects(item.head.head, ("with",))
+    for p in withs:
+        mm = ctx.mention(p)
+        if mm is not None and (mm.get("actor") or mm["ent"])["type"] == "Country":
+            others.append(mm.get("actor") or mm["ent"])
+    owners: list[dict] = []
+    for c in children(item, *MODIFIER_DEPS):
+        for t in conjuncts(c):
+            mm = ctx.mention(t)
+            if mm is not None and (mm.get("actor") or mm["ent"])["type"] == "Country":
+                owners.append(mm.get("actor") or mm["ent"])
+            elif t.pos_ == "PRON" and t.lower_ in PRONOUNS_PLURAL:
+                owners.extend(a.ref for a in actors if a.ref["type"] == "Country")
+    actor_ids = {a.ref["id"] for a in actors}
+    if not others:
+        # "the Ukrainian border" said by or of Russia: the border with Ukraine
+        foreign = [o for o in owners if o["id"] not in actor_ids]
+        if len(foreign) == 1:
+            others = foreign
+        elif len(owners) == 2 and not foreign:
+            a, b = sorted(owners, key=lambda r: r["name"])
+            name = f"{a['name']}-{b['name']} border"
+            return {"id": slug(name), "name": name, "type": "Place"}, None
+    if len(others) != 1:
+        return None, None
+    other = others[0]
+    name = f"border with {other['name']}"
+    return {"id": slug(name), "name": name, "type": "Place"}, other
+
+
+def _as_place(m: dict) -> dict | None:
+    """The place a mention in a locative phrase names; the model's PERSON/ORG on a bare name
+    after "deployed troops to" or "a base near" is a place too."""
+    if place_ref(m):
+        return place_ref(m)
+    if m.get("src") in ("ORG", "PERSON", "NORP"):
+        name = m["ent"]["name"]
+        organisational = any(w.lower() in words("organisation_words") for w in name.replace("-", " ").split())
+        if m["e"] - m["s"] == 1 or (m["e"] - m["s"] <= 3 and not organisational):
+            return {"id": m["ent"]["id"], "name": name, "type": "Place"}  # "to Nagorno-Karabakh"
+    return None
