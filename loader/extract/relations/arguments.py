@@ -325,10 +325,23 @@ class Resolver:
                         out.extend(self._shared_head(item))
                     continue
             found = self._actor(item, from_modifier, True, 0)
+            if not found and m is None and item.lemma_.lower() in words("opposition_nouns"):
+                found = self._opposition(item)
             if not found and m is not None and m["ent"]["type"] == "Place" and m.get("src") in ("GPE", "LOC"):
                 found = [Arg({**m["ent"], "type": "Country"}, item, 0.75)]
             out.extend(found)
         return dedupe(out)
+
+    def _opposition(self, item: Token) -> list[Arg]:
+        """"Libya's opposition", "the Syrian opposition" -> the Organization "Libyan opposition"."""
+        from ..gazetteer import gazetteer
+
+        countries = [a for a in self._modifier_countries(item) if a.ref["type"] == "Country"]
+        if len(countries) != 1:
+            return []
+        country = countries[0].ref["name"]
+        name = f"{gazetteer().adjectives.get(country, country)} {item.lower_}"
+        return [Arg({"id": slug(name), "name": name, "type": "Organization"}, item, 0.75)]
 
     def _shared_head(self, wrapper: Token) -> list[Arg]:
         """"the breakaway Donetsk and Luhansk republics": "Donetsk" shares the head noun
