@@ -118,6 +118,13 @@ def subject_args(verb: Token, resolver: Resolver, sent: Span, depth: int = 0) ->
             for p in prep_objects(gov, ("on", "upon")):
                 return resolver.actors(p)
         args = subject_args(gov, resolver, sent, depth + 1)
+        node = gov
+        while not args and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and \
+                node.dep_ in ("ccomp", "xcomp", "conj", "advcl") and node.head.i != node.i:
+            # "... pronounced his government to be united ..., while denouncing sanctions and
+            # accusing X": a participle's actor is the nearest clause up that has one
+            node = node.head
+            args = subject_args(node, resolver, sent, depth + 1)
         if verb.dep_ == "pcomp" and gov.lemma_ in words("joining_verbs"):
             # "followed Sweden in recognizing X", "join the United States in recognizing X"
             for c in children(gov, "dobj"):
