@@ -58,7 +58,8 @@ def write_texts(folder: Path, count: int, words: int) -> tuple[int, int]:
             n += len(paragraph.split())
             if n >= words:
                 break
-        text = "\n\n".join(kept) + "\n"
+        # a headline of its own: every article distinct (rotations and swaps alone repeat)
+        text = f"World news dispatch {i + 1}\n\n" + "\n\n".join(kept) + "\n"
         total += len(text.split())
         (folder / f"article-{i:05d}.txt").write_text(text, encoding="utf-8")
     return count, total

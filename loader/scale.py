@@ -247,8 +247,12 @@ def dask_client(address: str | None, local_workers: int = 0):
     from distributed import Client, LocalCluster
 
     if address is None:
-        with LocalCluster(n_workers=local_workers, threads_per_worker=1, processes=True,
-                          dashboard_address=None, silence_logs=logging.CRITICAL) as cluster, \
+        import dask
+
+        # no dashboard, so no use for the workers' statistical profiler (about 5% of their CPU)
+        with dask.config.set({"distributed.worker.profile.enabled": False}), \
+                LocalCluster(n_workers=local_workers, threads_per_worker=1, processes=True,
+                             dashboard_address=None, silence_logs=logging.CRITICAL) as cluster, \
                 Client(cluster) as client:
             yield client
         return
