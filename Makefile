@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 KGLOAD := $(BIN)/kgload
 SAMPLE := examples/venezuela-2019-03-26.txt
 
-.PHONY: browser-deps screenshot install demo test test-unit test-integration neo4j-start neo4j-stop bench clean
+.PHONY: browser-deps screenshot install demo lint test test-unit test-integration neo4j-start neo4j-stop bench clean
 
 install: $(VENV)/.installed
 
@@ -34,9 +34,14 @@ demo: install neo4j-start
 	@echo
 	@$(KGLOAD) neo4j status | sed -n 's/^Browser:/Open Neo4j Browser at/p'
 
-# Unit tests need no server; integration tests get a real Neo4j from NEO4J_URI, a Docker
-# engine, or `kgload neo4j start` (Maven + Java), and fail if none answers.
-test: install browser-deps
+# ruff (pyflakes, bugbear, isort: [tool.ruff] in pyproject.toml) and mypy on loader/.
+lint: install
+	$(BIN)/ruff check loader tests bench
+	$(BIN)/mypy loader
+
+# Lint first; then unit tests need no server; integration tests get a real Neo4j from NEO4J_URI,
+# a Docker engine, or `kgload neo4j start` (Maven + Java), and fail if none answers.
+test: install browser-deps lint
 	$(BIN)/python -m pytest tests
 
 # Refresh the README's Browser screenshot from the Browser test.

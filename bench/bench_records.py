@@ -46,7 +46,13 @@ sys.path.insert(0, str(ROOT))
 from loader import inputs  # noqa: E402
 from loader.pipeline import LOAD_GC_THRESHOLDS  # noqa: E402
 from loader.records import (  # noqa: E402
-    DocumentRecord, EntityRecord, EntityRef, Evidence, RelationRecord, dump_records, record_from_json,
+    DocumentRecord,
+    EntityRecord,
+    EntityRef,
+    Evidence,
+    RelationRecord,
+    dump_records,
+    record_from_json,
 )
 
 SEED = 2019
@@ -90,8 +96,8 @@ def record_lines(count: int) -> list[str]:
     text = SAMPLE.read_text(encoding="utf-8")
     sentences = [(m.start(), m.end()) for m in re.finditer(r"[^\n.!?]{40,}[.!?”]", text)]
     ents = _entities(2000, rng)
-    rel_types, rel_weights = zip(*RELATIONS)
-    statuses, status_weights = zip(*STATUSES)
+    rel_types, rel_weights = zip(*RELATIONS, strict=True)
+    statuses, status_weights = zip(*STATUSES, strict=True)
     lines: list[str] = []
     doc = 0
     while len(lines) < count:
@@ -268,7 +274,7 @@ def main() -> None:
     # the candidates read every line alike, and as kgload now does
     new_records = read_all(inputs._read_jsonl_stream, data)
     assert len(new_records) == n
-    for line, record in zip(lines, new_records):
+    for line, record in zip(lines, new_records, strict=True):
         assert msgspec.to_builtins(record) == validate_json(line).model_dump(), line
 
     def show(label: str, rate: float, note: str = "") -> None:

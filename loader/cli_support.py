@@ -32,21 +32,21 @@ def handle_errors(func):
                 traceback.print_exc()
             if _interrupted(exc):
                 message("Interrupted.")
-                raise typer.Exit(130)
+                raise typer.Exit(130) from None
             message(f"Error: {exc}")
-            raise typer.Exit(exc.exit_code)
+            raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             message("Interrupted.")
-            raise typer.Exit(130)
+            raise typer.Exit(130) from None
         except BrokenPipeError:
-            raise typer.Exit(0)
+            raise typer.Exit(0) from None
         except Exception as exc:
             if not _interrupted(exc):
                 raise
             if _state["debug"]:
                 traceback.print_exc()
             message("Interrupted.")
-            raise typer.Exit(130)
+            raise typer.Exit(130) from None
 
     return wrapper
 

@@ -39,7 +39,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 from .errors import UsageError
 from .extract.gazetteer import gazetteer
@@ -203,14 +203,14 @@ def _facts(lines: Iterable[GoldLine], known: set[str]) -> tuple[list[GoldLine], 
 
 
 def _miss(doc_id: str, line: GoldLine) -> dict:
-    out = {"doc": doc_id, "triple": list(line.triple)}
+    out: dict[str, Any] = {"doc": doc_id, "triple": list(line.triple)}
     if line.note:
         out["note"] = line.note
     return out
 
 
 def _false_positive(doc_id: str, triple: Triple, sentences: Mapping[Triple, str] | None) -> dict:
-    out = {"doc": doc_id, "triple": list(triple)}
+    out: dict[str, Any] = {"doc": doc_id, "triple": list(triple)}
     if sentences is not None:
         out["sentence"] = sentences.get(triple)
     return out
@@ -296,7 +296,7 @@ def evaluate(gold_path, text_paths, extractor=None, only_relations: Iterable[str
     docs, rejected = _read_documents(text_paths)
     gold_by_doc = _assign(read_gold(gold_path), docs)
     extractor = extractor or Extractor()
-    predicted = {doc.id: predicted_facts(records) for doc, records in zip(docs, extractor.extract(docs))}
+    predicted = {doc.id: predicted_facts(records) for doc, records in zip(docs, extractor.extract(docs), strict=True)}
     result = score(gold_by_doc, predicted, relation_types(), only_relations, sentences=predicted)
     result["rejected"] = rejected
     result["sources"] = {doc.id: doc.source for doc in docs}
@@ -316,7 +316,7 @@ def evaluate_corpus(directory, extractor=None, only_relations: Iterable[str] | N
     gold_by_doc = {f.name: read_gold(f.gold_path) for f in corpus.files}
     extractor = extractor or Extractor()
     docs = [f.document for f in corpus.files]
-    predicted = {f.name: predicted_facts(records) for f, records in zip(corpus.files, extractor.extract(docs))}
+    predicted = {f.name: predicted_facts(records) for f, records in zip(corpus.files, extractor.extract(docs), strict=True)}
     relations = list(only_relations) if only_relations is not None else core_relations()
     result = score(gold_by_doc, predicted, relation_types(), relations, sentences=predicted)
     result["files"] = [

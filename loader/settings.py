@@ -6,6 +6,7 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import overload
 
 from dotenv import dotenv_values, set_key
 
@@ -50,6 +51,10 @@ def write_env_file(values: dict[str, str], path: Path | None = None) -> Path:
     return path
 
 
+@overload
+def _setting(flag: str | None, name: str, default: str) -> str: ...
+@overload
+def _setting(flag: str | None, name: str, default: None) -> str | None: ...
 def _setting(flag: str | None, name: str, default: str | None) -> str | None:
     if flag:
         return flag

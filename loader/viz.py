@@ -189,7 +189,7 @@ def visualization(neo_graph):
 
 
 def _jsonable(props: dict) -> dict:
-    out = {}
+    out: dict[str, Any] = {}
     for k, v in props.items():
         if isinstance(v, (str, int, float, bool)) or v is None:
             out[k] = v

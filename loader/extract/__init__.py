@@ -118,10 +118,8 @@ class Extractor:
         self, docs: Iterable[SourceDocument], batch_size: int = 32, workers: int = 1
     ) -> Iterator[list[Record]]:
         stream = self._prepared(docs)
-        kwargs = {"batch_size": batch_size, "as_tuples": True}
-        if workers and workers > 1:
-            kwargs["n_process"] = workers
-        for spacy_doc, source in self.nlp.pipe(stream, **kwargs):
+        n_process = workers if workers and workers > 1 else 1  # 1, spaCy's default: no process forked
+        for spacy_doc, source in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=n_process):
             yield build_records(spacy_doc, source, version=self._version)
 
 
@@ -171,7 +169,8 @@ def build_records(spacy_doc, source: SourceDocument, *, version: str) -> list[Re
             if r.get(role):
                 add_entity(r[role])
     add_name_variants(list(entities.values()))
-    records.extend(sorted(entities.values(), key=lambda e: e.id))
+    ordered: list[EntityRecord] = sorted(entities.values(), key=lambda e: e.id)
+    records.extend(ordered)
     for r in relations:
         start, end = r["sent"]
         records.append(
@@ -250,9 +249,9 @@ def add_name_variants(entities: list[EntityRecord]) -> None:
     for e in entities:
         extra: list[str] = []
         if e.type == "Person":
-            last = surname(e.name)
-            if last and surname_count.get(lookup_key(last)) == 1 and gaz.lookup(last) is None:
-                extra += [last, ascii_fold(last)]
+            own_surname = surname(e.name)
+            if own_surname and surname_count.get(lookup_key(own_surname)) == 1 and gaz.lookup(own_surname) is None:
+                extra += [own_surname, ascii_fold(own_surname)]
             extra.append(ascii_fold(e.name))
         else:
             extra += gaz.variants_of(e.name, e.type)

@@ -34,7 +34,8 @@ def _base(published: str | None) -> dt.datetime | None:
         parts = [int(p) for p in published.split("-")]
         while len(parts) < 3:
             parts.append(1)
-        return dt.datetime(*parts[:3])
+        year, month, day = parts[:3]
+        return dt.datetime(year, month, day)
     except ValueError:
         return None
 

@@ -74,7 +74,7 @@ class EntityResolver:
                 cleaned = _clean_span(ent)
                 if cleaned is not None:
                     spans.append(cleaned)
-        taken = set()
+        taken: set[int] = set()
         for span in spans:
             taken.update(range(span.start, span.end))
         for _, start, end in self.matcher(doc):
@@ -89,19 +89,20 @@ class EntityResolver:
     # -- resolution -----------------------------------------------------------------------
     def resolve(self, doc: Doc, spans: list[Span]) -> list[dict[str, Any]]:
         gaz = self.gaz
-        resolved: list[tuple[Span, dict | None]] = []
+        resolved: list[tuple[Span, dict[str, Any] | None]] = []
         persons: list[Span] = []
         for span in spans:
             entry = gaz.lookup(span.text)
             if entry is not None:
-                mention = {"ent": _ref(entry.name, entry.type)}
+                known: dict[str, Any] = {"ent": _ref(entry.name, entry.type)}
                 if entry.actor:
-                    mention["actor"] = _ref(entry.actor, "Country")
-                resolved.append((span, mention))
+                    known["actor"] = _ref(entry.actor, "Country")
+                resolved.append((span, known))
                 continue
             country = gaz.demonym(span.text)
-            if country and gaz.country(country):
-                resolved.append((span, {"ent": _ref(gaz.country(country).name, "Country"), "dem": True}))
+            country_entry = gaz.country(country) if country else None
+            if country_entry is not None:
+                resolved.append((span, {"ent": _ref(country_entry.name, "Country"), "dem": True}))
                 continue
             if span.label_ == "PERSON":
                 persons.append(span)
@@ -166,7 +167,7 @@ class EntityResolver:
 
         # the model missed a later bare surname of a known person ("Guaido said ...")
         if full_by_last:
-            covered = set()
+            covered: set[int] = set()
             for m in out:
                 covered.update(range(m["s"], m["e"]))
             for token in doc:

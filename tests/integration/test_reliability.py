@@ -162,8 +162,8 @@ def big_records(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def clean_fingerprint(graph, big_records) -> str:
     graph.run_autocommit("load/reset_graph")
+    from loader.inputs import RecordBatch, read_inputs
     from loader.load import Loader, bundle_records
-    from loader.inputs import read_inputs, RecordBatch
 
     records = [r for b in read_inputs([str(big_records)]) if isinstance(b, RecordBatch) for r in b.records]
     Loader(graph, batch_size=2000).load(bundle_records(records))

@@ -2,8 +2,8 @@
 
 import pytest
 
-from loader.extract import ENTITY_TYPES, Extractor, extract_text, relation_types
 from loader.errors import ModelNotFound
+from loader.extract import ENTITY_TYPES, Extractor, extract_text, relation_types
 from loader.extract.gazetteer import gazetteer
 from loader.names import slug
 from loader.records import EntityRecord, RelationRecord

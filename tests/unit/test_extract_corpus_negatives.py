@@ -333,7 +333,7 @@ def run() -> Run:
         assert gpath.is_file(), f"{gpath} does not exist"
         gold[name] = set().union(set(), *(g.keys for g in read_gold(gpath) if g.status == "required"))
     ex = Extractor()
-    records = dict(zip(names, ex.extract([docs[n] for n in names])))
+    records = dict(zip(names, ex.extract([docs[n] for n in names]), strict=True))
 
     unlocated: list[str] = []
     violations: list[str] = []

@@ -98,7 +98,6 @@ def test_unreadable_file(tmp_path):
     """Run as an unprivileged user (root reads anything), so the permission check is real."""
     import subprocess
     import sys
-
     import tempfile
 
     folder = tempfile.mkdtemp(prefix="kgload-unreadable-", dir="/tmp")

@@ -10,8 +10,16 @@ import pytest
 from loader import inputs
 from loader.inputs import RecordBatch, Rejection
 from loader.records import (
-    STATUSES, DocumentRecord, EntityRecord, EntityRef, Evidence, RecordError, RelationRecord,
-    dump_records, record_from_dict, record_from_json,
+    STATUSES,
+    DocumentRecord,
+    EntityRecord,
+    EntityRef,
+    Evidence,
+    RecordError,
+    RelationRecord,
+    dump_records,
+    record_from_dict,
+    record_from_json,
 )
 
 RUSSIA = {"id": "russia", "name": "Russia", "type": "Country"}

@@ -3,8 +3,14 @@ import json
 import pytest
 
 from loader.records import (
-    DocumentRecord, EntityRef, Evidence, RecordError, RelationRecord, document_id_for,
-    evidence_id_for, record_from_dict,
+    DocumentRecord,
+    EntityRef,
+    Evidence,
+    RecordError,
+    RelationRecord,
+    document_id_for,
+    evidence_id_for,
+    record_from_dict,
 )
 
 

@@ -23,6 +23,8 @@ works for all of them:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Span, Token
 
 from ...names import slug
@@ -97,8 +99,9 @@ class Resolver:
         # a person in apposition: "the foreign minister, Jorge Arreaza,"
         for c in children(item, "appos"):
             mm = ctx.mention(c)
-            if mm is not None and actor_ref(mm) and actor_ref(mm)["type"] == "Person":
-                return [Arg(actor_ref(mm), c, 0.85)]
+            person = actor_ref(mm) if mm is not None else None
+            if person and person["type"] == "Person":
+                return [Arg(person, c, 0.85)]
         gov = words("government_nouns")
         if lemma in gov or (lemma == "state" and item.tag_ == "NN"):
             found = self._government(item)
@@ -126,9 +129,10 @@ class Resolver:
 
     def _named(self, token: Token) -> list[Arg]:
         m = self.ctx.mention(token)
-        if m is None or actor_ref(m) is None:
+        ref = actor_ref(m) if m is not None else None
+        if ref is None:
             return []
-        return [Arg(actor_ref(m), token, 0.85)]
+        return [Arg(ref, token, 0.85)]
 
     def _government(self, item: Token) -> list[Arg]:
         """"the Maduro regime" -> Maduro; "the government of Sudan" -> Sudan; "his government"
@@ -203,8 +207,9 @@ class Resolver:
         out = []
         for t in members:
             m = self.ctx.mention(t)
-            if m is not None and actor_ref(m):
-                out.append(Arg(actor_ref(m), t, 0.85))
+            ref = actor_ref(m) if m is not None else None
+            if ref:
+                out.append(Arg(ref, t, 0.85))
         return dedupe(out)
 
     def _both_sides(self, item: Token) -> list[Arg]:
@@ -241,7 +246,7 @@ class Resolver:
 
         low = pron.lower_
         if low in PRONOUNS_PERSON:
-            want = ("Person",)
+            want: tuple[str, ...] = ("Person",)
         elif low in PRONOUNS_THING:
             want = ("Country", "Organization")
         elif low in PRONOUNS_PLURAL:
@@ -356,7 +361,7 @@ class Resolver:
         return out
 
     # -- places ----------------------------------------------------------------------------
-    def place(self, item: Token, actors: list[Arg] = ()) -> tuple[dict | None, dict | None]:
+    def place(self, item: Token, actors: Sequence[Arg] = ()) -> tuple[dict | None, dict | None]:
         """(the place a destination phrase names, its broader place or None): see places.py."""
         return place(self.ctx, item, actors)
 

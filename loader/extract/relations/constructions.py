@@ -19,6 +19,7 @@ ways of naming entities and of hedging a statement are the same for every relati
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -216,7 +217,7 @@ class Constructions:
         return self.emit(spec, verb, subjects, dests, sent, status, reported_by, props, ending=ending)
 
     def _destinations(self, verb: Token, asset: Token | None, spec: RelationSpec, actors: list[Arg],
-                      tokens: list[Token] = (), preps: tuple[str, ...] = ()) -> list[Arg]:
+                      tokens: Sequence[Token] = (), preps: tuple[str, ...] = ()) -> list[Arg]:
         out: list[Arg] = []
         items = list(tokens)
         preps = preps or spec.destination_preps

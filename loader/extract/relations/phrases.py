@@ -58,7 +58,10 @@ def _state_body(m: dict, doc) -> dict | None:
     while i < len(toks):
         for n in (3, 2, 1):
             phrase = " ".join(t.text for t in toks[i:i + n])
-            name = gaz.demonym(phrase) or (gaz.country(phrase).name if gaz.country(phrase) else None)
+            name = gaz.demonym(phrase)
+            if not name:
+                country_entry = gaz.country(phrase)
+                name = country_entry.name if country_entry else None
             if len(toks[i:i + n]) == n and name:
                 country = country or {"id": slug(name), "name": name, "type": "Country"}
                 i += n

@@ -6,6 +6,8 @@ as an organisation."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Token
 
 from ...names import slug
@@ -18,7 +20,7 @@ NON_PLACE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QU
 PRONOUNS_PLURAL = {"they", "them", "their", "we", "our", "us"}
 
 
-def place(ctx: Context, item: Token, actors: list[Arg] = ()) -> tuple[dict | None, dict | None]:
+def place(ctx: Context, item: Token, actors: Sequence[Arg] = ()) -> tuple[dict | None, dict | None]:
     """(the place a destination phrase names, its broader place or None)."""
     lemma = item.lemma_.lower()
     m = ctx.mention(item)
@@ -31,12 +33,12 @@ def place(ctx: Context, item: Token, actors: list[Arg] = ()) -> tuple[dict | Non
     # "Russia's Kursk region", "the Al Khadim air base": the name, not the possessor
     if lemma in words("region_nouns") | words("facility_nouns"):
         names = [t for t in item.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title]
-        if names and all(ctx.mention(t) is None or not place_ref(ctx.mention(t)) for t in names):
+        if names and all(m is None or not place_ref(m) for m in map(ctx.mention, names)):
             words_ = [t for t in item.lefts if t.dep_ in ("compound", "amod") and t.i >= names[0].i]
             tail = " ".join(t.text for t in [*words_, item] if not t.is_title) if lemma in words("facility_nouns") else ""
             first = min(t.left_edge.i for t in names)  # "Al Khadim": the name's own compounds
             name = item.doc[first:names[-1].i + 1].text + (f" {tail}" if tail else "")
-            broader = next((place_ref(ctx.mention(c)) for c in children(item, "poss") if ctx.mention(c)), None)
+            broader = next((place_ref(pm) for pm in map(ctx.mention, children(item, "poss")) if pm), None)
             return {"id": slug(name), "name": name, "type": "Place"}, broader
     if lemma in words("facility_nouns"):
         # "a naval base near Tartus" -> Place "naval base near Tartus", broader place Tartus
@@ -83,7 +85,7 @@ def place(ctx: Context, item: Token, actors: list[Arg] = ()) -> tuple[dict | Non
         return {"id": slug(name), "name": name, "type": "Place"}, None
     return None, None
 
-def _border(ctx: Context, item: Token, actors: list[Arg]) -> tuple[dict | None, dict | None]:
+def _border(ctx: Context, item: Token, actors: Sequence[Arg]) -> tuple[dict | None, dict | None]:
     """"the frontier with Sudan", "its border with Colombia", "the Ukrainian border" ->
     Place "border with Sudan" (broader place Sudan); "their borders" of two countries ->
     "India-Pakistan border"."""

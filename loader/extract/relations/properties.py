@@ -14,7 +14,7 @@ def phrase(token: Token, stop: set[int] | None = None) -> str:
     """The noun phrase under ``token`` without relative clauses, appositions and what follows."""
     stop = stop or set()
     keep = [t for t in token.subtree if t.i not in stop]
-    cut = set()
+    cut: set[int] = set()
     for c in token.children:
         if c.dep_ in ("relcl", "acl", "appos", "punct") and c.i > token.i:
             cut.update(x.i for x in c.subtree)
