@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator
 
-from .records import Record, RecordError, document_id_for, record_from_dict, record_from_json
+from .records import DocumentRecord, Record, RecordError, document_id_for, record_from_dict, record_from_json
 
 TEXT_SUFFIXES = {".txt", ".md"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -238,7 +238,7 @@ def _read_jsonl_stream(name: str, stream: BinaryIO) -> Iterator[InputItem]:
                 yield Rejection(where, f"bad record: {exc}")
                 continue
         seen_content = True
-        doc_id = record.id if record.kind == "document" else record.doc_id
+        doc_id = record.id if isinstance(record, DocumentRecord) else record.doc_id
         if record.kind == "document" or doc_id != group_doc:
             if group:
                 yield RecordBatch(name, group)
