@@ -11,7 +11,7 @@ from collections import Counter
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator
 
-from neo4j import GraphDatabase, ManagedTransaction, Driver
+from neo4j import Driver, GraphDatabase, ManagedTransaction
 from neo4j.exceptions import (
     AuthError,
     ClientError,
@@ -191,3 +191,7 @@ class TxWriter:
             return []
         result = self.tx.run(cypher.load(name), rows=rows)
         return [r.data() for r in result]
+
+    def read(self, name: str, **params: Any) -> list[dict]:
+        """The rows of a template that takes other parameters than ``$rows`` (a read, say)."""
+        return [r.data() for r in self.tx.run(cypher.load(name), params)]

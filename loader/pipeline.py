@@ -8,23 +8,20 @@ imported only when some input needs extracting, so loading record files stays li
 
 from __future__ import annotations
 
+import functools
 import gc
+import io
 import queue
+import sys
 import threading
 import time
 from contextlib import closing
-from typing import Callable, Iterable, Iterator, Sequence, TextIO, TypeVar
+from typing import Callable, Generator, Iterable, Iterator, Sequence, TextIO, TypeVar
 
+from .bundles import DocumentBundle, PreparedDocument, bundle_from_records, bundle_records, prepare_bundle
+from .grouping import grouped_inputs, record_heads
 from .inputs import InputItem, RecordBatch, Rejection, SourceDocument, read_inputs
-from .load import (
-    DocumentBundle,
-    Loader,
-    LoadSummary,
-    PreparedDocument,
-    bundle_from_records,
-    bundle_records,
-    prepare_bundle,
-)
+from .load import Loader, LoadSummary
 from .records import dump_records
 
 EXTRACT_CHUNK_DOCS = 64
@@ -58,8 +55,9 @@ class LazyExtractor:
         return self.extractor.extract(docs, batch_size=self.batch_size, workers=self.workers)
 
 
-def records_from_inputs(items: Iterable[InputItem], extractor: LazyExtractor,
-                        on_note: Callable[[str], None] | None = None) -> Iterator[list | Rejection]:
+def records_from_inputs(items: Iterable[InputItem | PreparedDocument], extractor: LazyExtractor,
+                        on_note: Callable[[str], None] | None = None
+                        ) -> Iterator[list | Rejection | PreparedDocument]:
     """Per document, its list of records (document first); rejections pass through; notes on
     how an input was read (e.g. a decoding fallback) go to ``on_note``."""
     buffer: list[SourceDocument] = []
@@ -83,7 +81,7 @@ def records_from_inputs(items: Iterable[InputItem], extractor: LazyExtractor,
         yield from extractor.extract(buffer)
 
 
-def bundles_from_inputs(items: Iterable[InputItem], extractor: LazyExtractor,
+def bundles_from_inputs(items: Iterable[InputItem | PreparedDocument], extractor: LazyExtractor,
                         on_note: Callable[[str], None] | None = None
                         ) -> Iterator[DocumentBundle | PreparedDocument | Rejection]:
     """Documents to load: extracted from texts, grouped from records; documents already
@@ -97,12 +95,14 @@ def is_long_text(item) -> bool:
     return isinstance(item, SourceDocument) and len(item.text) > PREFETCH_LONG_TEXT_CHARS
 
 
-def prepared_records(items: Iterable[InputItem]) -> Iterator[InputItem | PreparedDocument]:
-    """Record batches turned into prepared documents (grouped, validated, rows built) as they
-    are read; other items unchanged. ``kgload load`` runs this in its reading thread, so the
-    work overlaps the writes."""
+def prepared_records(items: Iterable[InputItem | DocumentBundle]) -> Iterator[InputItem | PreparedDocument]:
+    """Documents of record files (bundles, or record batches, grouped here) turned into prepared
+    documents (validated, rows built) as they are read; other items unchanged. ``kgload load``
+    runs this in its reading thread, so the work overlaps the writes."""
     for item in items:
-        if isinstance(item, RecordBatch):
+        if isinstance(item, DocumentBundle):
+            yield prepare_bundle(item)
+        elif isinstance(item, RecordBatch):
             for bundle in bundle_records(item.records, item.source):
                 yield bundle if isinstance(bundle, Rejection) else prepare_bundle(bundle)
         else:
@@ -133,6 +133,7 @@ def extract_records(paths: Sequence[str], out: TextIO, extractor: LazyExtractor,
             rejected.append(group)
             on_reject(group)
             continue
+        assert isinstance(group, list)  # read_inputs gives no prepared documents
         for line in dump_records(group):
             out.write(line + "\n")
         on_document()
@@ -146,19 +147,31 @@ def load_paths(paths: Sequence[str], graph, extractor: LazyExtractor, *, batch_s
                loader_factory: Callable[..., Loader] = Loader,
                read: Callable[[Sequence[str]], Iterable[InputItem]] = read_inputs) -> LoadSummary:
     """Load every input into ``graph``: texts extracted by ``extractor`` (in this thread),
-    record files read, parsed and prepared ahead in a thread (``prefetched``) while the loader
-    (``loader_factory(graph, batch_size=..., on_reject=...)``) waits on Neo4j. Rejections reach
-    ``on_reject`` in input order and are counted in the summary."""
+    record files read, grouped per document in whatever order their records come
+    (``grouping.grouped_inputs``, which reads the inputs twice), parsed and prepared ahead in a
+    thread (``prefetched``) while the loader (``loader_factory(graph, batch_size=...,
+    on_reject=...)``) waits on Neo4j. Rejections reach ``on_reject`` in input order and are
+    counted in the summary."""
+    heads = None  # the first pass of grouping: a quick scan of the record lines, for read_inputs
+    if read is read_inputs:
+        stdin = sys.stdin.buffer.read() if "-" in paths else None  # read once, for both passes
+        heads = functools.partial(record_heads, paths, stdin)
+        if stdin is not None:
+            read = functools.partial(_read_with_stdin, data=stdin)
     thresholds = gc.get_threshold()
     gc.set_threshold(*LOAD_GC_THRESHOLDS)
     try:
         loader = loader_factory(graph, batch_size=batch_size, on_reject=on_reject)
-        reading = prefetched(prepared_records(read(paths)), is_heavy=is_long_text)
+        reading = prefetched(prepared_records(grouped_inputs(lambda: read(paths), heads)), is_heavy=is_long_text)
         with closing(reading) as items:
             loader.load(bundles_from_inputs(items, extractor, on_note=on_note), on_document=on_document)
         return loader.summary
     finally:
         gc.set_threshold(*thresholds)
+
+
+def _read_with_stdin(paths: Sequence[str], data: bytes) -> Iterable[InputItem]:
+    return read_inputs(paths, stdin=io.BytesIO(data))
 
 
 # ------------------------------------------------------------------ prefetching
@@ -174,7 +187,7 @@ class _Raised:
 
 
 def prefetched(items: Iterable[T], depth: int = PREFETCH_DEPTH,
-               is_heavy: Callable[[T], bool] | None = None) -> Iterator[T]:
+               is_heavy: Callable[[T], bool] | None = None) -> Generator[T, None, None]:
     """``items`` in the same order, computed by a daemon thread up to ``depth`` items ahead.
     A heavy item (``is_heavy``, e.g. a long article's text) is queued only once the consumer
     has taken everything before it, so at most one waits in memory.

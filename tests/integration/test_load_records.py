@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from loader.load import Loader, bundle_records
+from loader.bundles import bundle_records
+from loader.load import Loader
 from loader.records import DocumentRecord, EntityRecord, EntityRef, Evidence, RelationRecord
 
 from .conftest import graph_fingerprint
@@ -81,9 +82,9 @@ def test_relationship_counts_and_evidence(empty_graph):
 def test_who_recognizes_matches_aliases_without_accents_or_case(empty_graph):
     load(empty_graph, doc_a() + doc_b())
     for name in ("Guaido", "guaidó", "JUAN GUAIDO", " Juan  Guaidó "):
-        rows = empty_graph.read("queries/who_recognizes", {"name": name})
+        rows = empty_graph.read("queries/who_recognizes", {"name": name, "as_of": None})
         assert [(r["subject"], r["sentences"]) for r in rows] == [("United States", 3)], name
-    rows = empty_graph.read("queries/who_recognizes", {"name": "Maduro"})
+    rows = empty_graph.read("queries/who_recognizes", {"name": "Maduro", "as_of": None})
     assert [r["subject"] for r in rows] == ["Russia"]
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from loader.bundles import AssertedFact, DocumentBundle, PreparedDocument, prepare_bundle
 from loader.inputs import Rejection
-from loader.load import DocumentBundle, PreparedDocument, prepare_bundle
 from loader.records import DocumentRecord, EntityRecord, EntityRef, Evidence, RelationRecord, evidence_id_for
 
 US = EntityRef("united-states", "United States", "Country")
@@ -43,8 +43,8 @@ def test_rows_of_a_document():
     assert p.asserted == {
         # mentions, then the earliest and latest event date: no sentence dates them, so the
         # document's publication date
-        "united-states|RECOGNIZES|juan-guaido": ["united-states", "RECOGNIZES", "juan-guaido", 2, "2019-03-26", "2019-03-26"],
-        "united-states|ACCUSES|nicolas-maduro": ["united-states", "ACCUSES", "nicolas-maduro", 1, "2019-03-26", "2019-03-26"],
+        "united-states|RECOGNIZES|juan-guaido": AssertedFact("united-states", "RECOGNIZES", "juan-guaido", 2, "2019-03-26", "2019-03-26"),
+        "united-states|ACCUSES|nicolas-maduro": AssertedFact("united-states", "ACCUSES", "nicolas-maduro", 1, "2019-03-26", "2019-03-26"),
     }
     assert p.endings == {}
     accusation = p.evidence[-1]["props"]
@@ -78,7 +78,7 @@ def test_a_mention_listed_twice_counts_once_and_keeps_the_last_details():
     p = prepare_bundle(bundle([first, last]))
     assert len(p.evidence) == 1 and p.evidence[0]["props"]["confidence"] == 0.8
     assert p.asserted == {"united-states|RECOGNIZES|juan-guaido":
-                          ["united-states", "RECOGNIZES", "juan-guaido", 1, "2019-03-26", "2019-03-26"]}
+                          AssertedFact("united-states", "RECOGNIZES", "juan-guaido", 1, "2019-03-26", "2019-03-26")}
 
 
 def test_a_relation_of_another_document_is_refused():
@@ -98,6 +98,6 @@ def test_event_dates_and_endings():
     denied = rel(US, "ACCUSES", MADURO, 130, "The U.S. did not stop accusing Maduro.", status="negated", ends=True)
     p = prepare_bundle(bundle([dated, undated, ending, denied]))
     assert p.asserted == {"united-states|RECOGNIZES|juan-guaido":
-                          ["united-states", "RECOGNIZES", "juan-guaido", 2, "2019-01", "2019-03-26"]}
+                          AssertedFact("united-states", "RECOGNIZES", "juan-guaido", 2, "2019-01", "2019-03-26")}
     assert p.endings == {"united-states|RECOGNIZES|nicolas-maduro": ("united-states", "RECOGNIZES", "nicolas-maduro")}
     assert [e["props"].get("ends") for e in p.evidence] == [None, None, True, True]
