@@ -195,13 +195,15 @@ def run_shard(shard: dict, outdir: str, model: str | None, batch_size: int) -> d
                "rejected": [], "notes": []}
 
     def items():
-        for name, location, size in zip(shard["inputs"], shard["locations"], shard["sizes"]):
+        for name, location, size in zip(shard["inputs"], shard["locations"], shard["sizes"], strict=True):
             yield from read_file(name, _opener(location), lambda size=size: size)
 
     def write_records(out) -> None:
         for group in records_from_inputs(items(), extractor, on_note=summary["notes"].append):
             if isinstance(group, Rejection):
                 summary["rejected"].append([group.input, group.reason])
+                continue
+            if not isinstance(group, list):  # only read record files are prepared, never here
                 continue
             for line in dump_records(group):
                 out.write(line + "\n")
@@ -283,7 +285,7 @@ def _complete(outdir: Path, plan: dict) -> dict[str, dict]:
         if old_shards.get(shard["shard"]) == shard and summary is not None \
                 and summary.get("inputs") == shard["inputs"] and (outdir / shard["shard"]).is_file():
             done[shard["shard"]] = summary
-    _remove(outdir, lambda name: _SHARD_FILE.fullmatch(name) and name.replace(".done.json", ".jsonl") not in done)
+    _remove(outdir, lambda name: bool(_SHARD_FILE.fullmatch(name)) and name.replace(".done.json", ".jsonl") not in done)
     return done
 
 
@@ -303,15 +305,16 @@ def _progress(quiet: bool):
                     TextColumn("documents"), TimeElapsedColumn(), console=err_console, disable=quiet)
 
 
-def extract_on_dask(paths: list[str], outdir: Path, address: str, *, model: str | None = None,
+def extract_on_dask(paths: list[str], outdir: Path | None, address: str, *, model: str | None = None,
                     batch_size: int = 32, task_docs: int = TASK_DOCS, task_bytes: int = TASK_BYTES,
                     quiet: bool = False, log: Callable[[str], None] | None = None) -> ScaleSummary:
     """The whole job: list, plan, skip complete shards, run the rest on Dask, report. Raises
     ``InputsRejected`` (exit 4) when an input was rejected, ``KgloadError`` when shards failed."""
-    if log is None:
-        from .render import message as log
+    from .render import message
+
+    say: Callable[[str], None] = log if log is not None else message
     start = time.perf_counter()
-    address, local_workers = scheduler(address)
+    where, local_workers = scheduler(address)
     try:
         import distributed  # noqa: F401  (and fsspec, which it needs)
     except ImportError:
@@ -332,7 +335,7 @@ def extract_on_dask(paths: list[str], outdir: Path, address: str, *, model: str 
     summary = ScaleSummary(shards=len(shards), shards_skipped=len(done))
     for r in rejected:
         summary.rejected.append(str(r))
-        log(f"Rejected {r}")
+        say(f"Rejected {r}")
     # each text file is one document (extracted or rejected); JSONL files hold an unknown number
     texts_only = all(Path(f.name).suffix.lower() in TEXT_SUFFIXES for f in files)
 
@@ -340,21 +343,23 @@ def extract_on_dask(paths: list[str], outdir: Path, address: str, *, model: str 
         summary.documents += result["documents"]
         summary.records += result["records"]
         for note in result.get("notes", []):
-            log(f"Note: {note}")
+            say(f"Note: {note}")
         for where, reason in result.get("rejected", []):
             summary.rejected.append(f"{where}: {reason}")
-            log(f"Rejected {where}: {reason}")
+            say(f"Rejected {where}: {reason}")
         progress.advance(task, len(result["inputs"]) if texts_only else result["documents"])
 
     todo = [s for s in shards if s.name not in done]
     # connected (or the LocalCluster started) before the progress bar shows
-    with (dask_client(address, local_workers) if todo else nullcontext()) as client, \
+    with (dask_client(where, local_workers) if todo else nullcontext()) as client, \
             _progress(quiet) as progress:
         task = progress.add_task("extract", total=len(files) if texts_only else None)
         for result in done.values():
             finished(result, progress, task)
         if todo:
             from distributed import as_completed
+
+            assert client is not None  # a client was opened above since there is work
 
             token = uuid.uuid4().hex[:8]
             futures = {}
@@ -375,12 +380,12 @@ def extract_on_dask(paths: list[str], outdir: Path, address: str, *, model: str 
             _remove(outdir)  # what tasks whose worker died left
     summary.seconds = time.perf_counter() - start
     if not quiet:
-        log(f"Wrote {summary.shards} shard(s) to {outdir} ({summary.shards_skipped} complete from an earlier run): "
+        say(f"Wrote {summary.shards} shard(s) to {outdir} ({summary.shards_skipped} complete from an earlier run): "
             f"{summary.documents} document(s), {summary.records} records, {len(summary.rejected)} input(s) "
             f"rejected, {summary.seconds:.1f} s. Load them with: kgload load {outdir}")
     if summary.failed:
         for line in summary.failed:
-            log(f"Failed {line}")
+            say(f"Failed {line}")
         raise KgloadError(f"{len(summary.failed)} of {summary.shards} shard(s) failed (see the lines above); "
                           "run the same command again to redo them")
     if summary.rejected:

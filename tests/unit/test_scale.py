@@ -13,7 +13,13 @@ import pytest
 from loader.errors import UsageError
 from loader.inputs import SourceDocument, read_inputs
 from loader.scale import (
-    MANIFEST, InputFile, _complete, list_inputs, plan_shards, run_shard, scheduler,
+    MANIFEST,
+    InputFile,
+    _complete,
+    list_inputs,
+    plan_shards,
+    run_shard,
+    scheduler,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
