@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 KGLOAD := $(BIN)/kgload
 SAMPLE := examples/venezuela-2019-03-26.txt
 
-.PHONY: browser-deps screenshot install demo lint test test-unit test-integration neo4j-start neo4j-stop bench clean
+.PHONY: browser-deps bench-deps screenshot install demo lint test test-unit test-integration neo4j-start neo4j-stop bench clean
 
 install: $(VENV)/.installed
 
@@ -55,10 +55,21 @@ test-unit: install
 test-integration: install
 	$(BIN)/python -m pytest tests/integration
 
-bench: install
+bench: install bench-deps
 	$(BIN)/python bench/bench_extract.py
 	$(BIN)/python bench/bench_records.py
 	$(BIN)/python bench/bench_load.py
+
+# The loaders bench_load.py compares kgload with (pyproject's bench extra), in a venv of their own;
+# APOC for the benchmark's server is resolved from Maven by bench_load.py itself.
+BENCH_VENV ?= .venv-bench
+bench-deps: $(BENCH_VENV)/.installed
+
+$(BENCH_VENV)/.installed: requirements/bench.txt
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install -q --upgrade "pip==25.3"
+	$(BENCH_VENV)/bin/pip install -q -r requirements/bench.txt
+	touch $@
 
 # Debian's Chromium for the Browser tests (tests/browser), driven by Playwright's Python package;
 # Playwright's own browser download is not used.

@@ -1,35 +1,31 @@
-"""Loading speed and memory of kgload against one MERGE per relation, then canned-query latency
-on a graph of 1,000,000 relationships (prints figures; not a test).
+"""kgload's loading speed against the loaders a user with triples would pick instead, in one run
+on one server and the same records; then (--queries) canned-query latency on a graph of
+1,000,000 relationships. Prints figures; not a test.
 
-    .venv/bin/python bench/bench_load.py [--relations 100000] [--entities 20000]
-                                         [--naive-sample 5000] [--big 1000000] [--runs 200]
+    .venv/bin/python bench/bench_load.py [--relations 50000 100000] [--rounds 1] [--queries]
 
-Uses NEO4J_URI / NEO4J_USERNAME / NEO4J_PASSWORD (or .env) and DELETES EVERYTHING kgload loaded
-on that server: point it at a server of your own (e.g. one started with KGLOAD_HOME=/tmp/b
-KGLOAD_BOLT_PORT=7688 KGLOAD_HTTP_PORT=7475 KGLOAD_NEO4J_HEAP=2g kgload neo4j start).
+Needs `make bench-deps` (.venv-bench: neo4j-graphrag and langchain-neo4j, pinned in pyproject's
+``bench`` extra; APOC core resolved from Maven into the kgload cache) and starts a Neo4j of its
+own (bench/bench_server.py: ``kgload neo4j start``'s server on free ports, with APOC, heap 2g),
+stopped at the end.
 
-1. Generates --relations synthetic relation records (deterministic, seed 2019) among --entities
-   entities, 20 relations per document, as the JSONL records `kgload extract` writes, in files of
-   5,000 relations.
-   Then warms the server up (a fresh JVM runs its first statements several times slower):
-   1,000 MERGE statements and one ``kgload load`` of the first file, then an empty graph.
-2. The user's way, on an empty graph: one auto-commit statement per relation,
-   ``MERGE (a:Entity {id: $s}) MERGE (b:Entity {id: $o}) MERGE (a)-[:TYPE]->(b)`` (TYPE written
-   into the statement, one text per type), for the first --naive-sample relations; the time per
-   relation is extrapolated to all of them (the statements are independent, so it is linear).
-3. kgload's way, on an empty graph: ``kgload load DIR --quiet`` as a child process (the real
-   command: reading, validating, entities, aliases, documents, mentions, evidence, counts), timed,
-   with the child's peak RSS from ``os.wait4``. kgload writes far more than the MERGE statements
-   (evidence nodes, aliases, documents, counts); the comparison is per relation record anyway.
-4. The server's floor, on the graph kgload left: the same server creates, bare (no property,
-   no evidence), one relationship per fact relationship and per MENTIONS link kgload wrote, in
-   batched ``UNWIND ... MATCH ... CREATE`` transactions of 10,000 rows; prints that time and the
-   speed-up over the MERGE statements that even this would give, then deletes them: what the
-   simplest batched writes of just those relationships cost on this server.
-5. Tops the graph up with synthetic fact relationships (Cypher, in transactions of 10,000 rows)
-   until it holds --big relationships in all, then times each canned query --runs times with
-   names drawn from the loaded entities (spelled in lower case, with accents, or by alias), and
-   prints p50 / p95 per query.
+1. Generates, per --relations N, N synthetic relation records (deterministic, seed 2019) among
+   N/5 entities, 20 relations per document, as the JSONL records `kgload extract` writes, in
+   files of 5,000 relations.
+2. Warms the server up (a fresh JVM runs its first statements several times slower): every
+   loader once on the first file.
+3. Per N, --rounds times, each on an emptied database: one auto-commit MERGE per relation (the
+   first --naive-sample relations, extrapolated: the statements are independent);
+   langchain-neo4j's ``add_graph_documents(include_source=True)``; neo4j-graphrag's
+   ``Neo4jWriter``; a hand-written batched ``UNWIND ... MERGE`` of bare triples (bench/peers.py
+   says exactly what each writes); and ``kgload load DIR`` as a child process (the real command,
+   start-up included: reading, grouping, validating, entities, aliases, documents, MENTIONS,
+   evidence, counts), with its peak RSS. The best of the rounds counts. Prints relations/s and
+   kgload's ratio to each, with the load average (other work on the machine).
+4. What limits kgload: on the graph kgload left, the same nodes, relationships and properties
+   are read back and written again bare (``UNWIND ... CREATE``, 10,000 rows a transaction, no
+   read, no MERGE), part by part: the server's time per evidence node, per MENTIONS link, per
+   fact relationship, against kgload's whole time.
 """
 
 from __future__ import annotations
@@ -48,13 +44,20 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_server import bench_server  # noqa: E402
 
 from loader import cypher  # noqa: E402
 from loader.graph import Graph  # noqa: E402
 from loader.records import (  # noqa: E402
-    DocumentRecord, EntityRecord, EntityRef, Evidence, RelationRecord, dump_records,
+    DocumentRecord,
+    EntityRecord,
+    EntityRef,
+    Evidence,
+    RelationRecord,
+    dump_records,
 )
-from loader.settings import connection_settings  # noqa: E402
 
 SEED = 2019
 RELATIONS_PER_DOC = 20
@@ -65,6 +68,14 @@ RELATION_WEIGHTS = [("RECOGNIZES", 25), ("DEPLOYS_TO", 20), ("ACCUSES", 20), ("W
                     ("SUPPORTS", 10), ("CONDEMNS", 10), ("CALLS_ON", 5)]
 SYLLABLES = ["ka", "ro", "mi", "ta", "ve", "lu", "sa", "no", "ri", "ze", "pa", "do", "gu", "ai", "be",
              "cha", "lo", "ne", "qui", "tor", "san", "mar", "el", "ia", "os", "ur", "an", "es"]
+BATCH = 10_000
+# (name in the table, bench/peers.py's name, what it writes)
+PEERS = [
+    ("one MERGE per relation", "merge-each", "entities (id only) and bare relationships"),
+    ("langchain-neo4j", "langchain", "entities, one Document per document and its MENTIONS, bare relationships"),
+    ("neo4j-graphrag writer", "graphrag", "entities (id, name), bare relationships"),
+    ("batched MERGE", "batched-merge", "entities (id, name, type), bare relationships"),
+]
 
 
 # ------------------------------------------------------------------ synthetic data
@@ -143,70 +154,73 @@ def write_records(folder: Path, relations: int, entities: int) -> list[tuple[str
 
 # ------------------------------------------------------------------ measurements
 
-def reset(graph: Graph) -> None:
-    graph.run_autocommit("load/reset_graph")
-
-
-def naive_merge(graph: Graph, folder: Path, sample: int) -> tuple[int, float]:
-    """One auto-commit MERGE statement per relation, as a user would write it."""
-    statements = {rel: (f"MERGE (a:Entity {{id: $s}}) MERGE (b:Entity {{id: $o}}) MERGE (a)-[:{rel}]->(b)")
-                  for rel, _ in RELATION_WEIGHTS}
-    triples = []
-    for path in sorted(folder.glob("*.jsonl")):
-        for line in path.open(encoding="utf-8"):
-            rec = json.loads(line)
-            if rec["kind"] == "relation":
-                triples.append((rec["subject"]["id"], rec["relation"], rec["object"]["id"]))
-                if len(triples) >= sample:
-                    break
-        if len(triples) >= sample:
-            break
+def wipe(graph: Graph) -> None:
+    """An empty database (the peers write other labels than kgload's)."""
     with graph.driver.session(database=graph.settings.database) as session:
-        session.run("RETURN 1").consume()
-        start = time.perf_counter()
-        for s, rel, o in triples:
-            session.run(statements[rel], s=s, o=o).consume()
-        elapsed = time.perf_counter() - start
-    return len(triples), elapsed
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
 
 
-def kgload_load(folder: Path, env: dict, batch_size: int) -> tuple[float, int, str]:
-    """``kgload load`` as a child process: wall time, peak RSS (bytes), its stderr."""
+def kgload_load(folder: Path, env: dict, batch_size: int) -> tuple[float, int]:
+    """``kgload load`` as a child process: wall time and peak RSS (bytes)."""
     cmd = [sys.executable, "-m", "loader", "load", str(folder), "--quiet", "--batch-size", str(batch_size)]
     with tempfile.TemporaryFile("w+") as err:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err)
         _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         text = err.read()
-    if proc.returncode != 0:
-        raise SystemExit(f"kgload load failed ({proc.returncode}): {text}")
-    return elapsed, usage.ru_maxrss * 1024, text
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"kgload load failed: {text}")
+    return elapsed, usage.ru_maxrss * 1024
 
 
-def relationship_floor(graph: Graph) -> tuple[int, float]:
-    """Time creating, bare, as many relationships as kgload's fact and MENTIONS relationships,
-    between the same nodes, in batched transactions of 10,000 rows; then delete them."""
-    facts = [[r["a"], r["b"]] for r in graph.read_text(
-        "MATCH (a:Entity)-[r]->(b:Entity) RETURN a.id AS a, b.id AS b")]
-    mentions = [[r["a"], r["b"]] for r in graph.read_text(
-        "MATCH (a:Document)-[:MENTIONS]->(b:Entity) RETURN a.id AS a, b.id AS b")]
-    statements = [
-        ("UNWIND $rows AS row MATCH (a:Entity {id: row[0]}) MATCH (b:Entity {id: row[1]}) "
-         "CREATE (a)-[:KGLOAD_BENCH_FLOOR]->(b)", facts),
-        ("UNWIND $rows AS row MATCH (a:Document {id: row[0]}) MATCH (b:Entity {id: row[1]}) "
-         "CREATE (a)-[:KGLOAD_BENCH_FLOOR]->(b)", mentions),
+def peer(which: str, folder: Path, env: dict, python: Path, sample: int) -> tuple[int, float]:
+    """One peer of bench/peers.py in a child process: relations written and seconds."""
+    out = subprocess.run([str(python), str(ROOT / "bench" / "peers.py"), which, str(folder), "--sample", str(sample)],
+                         env=env, cwd=ROOT, capture_output=True, text=True)
+    if out.returncode != 0:
+        raise SystemExit(f"{which} failed: {out.stderr.strip()[-2000:]}")
+    result = json.loads(out.stdout)
+    return result["relations"], result["seconds"]
+
+
+def load_average() -> float:
+    return os.getloadavg()[0]
+
+
+def bare_rewrite(graph: Graph) -> list[tuple[str, int, float]]:
+    """Read back the graph kgload wrote, empty the database and write it again with bare
+    ``UNWIND ... CREATE`` batches, part by part: (part, rows, seconds)."""
+    read = graph.read_text
+    entities = read("MATCH (e:Entity) RETURN properties(e) AS p, e.type AS type")
+    aliases = read("MATCH (a:Alias) RETURN a.key AS key, [(a)-[:ALIAS_OF]->(e) | e.id] AS e")
+    documents = read("MATCH (d:Document) RETURN properties(d) AS p")
+    mentions = read("MATCH (d:Document)-[:MENTIONS]->(e) RETURN d.id AS d, e.id AS e")
+    evidence = read("MATCH (v:Evidence)-[:FROM_DOCUMENT]->(d) RETURN properties(v) AS p, v:Ending AS ending, d.id AS d")
+    facts = read("MATCH (s:Entity)-[r]->(o:Entity) RETURN s.id AS s, type(r) AS t, o.id AS o, properties(r) AS p")
+    parts = [
+        ("entities", "UNWIND $rows AS r CREATE (e:Entity:$(r.type)) SET e = r.p", entities),
+        ("aliases", "UNWIND $rows AS r CREATE (a:Alias {key: r.key}) WITH a, r UNWIND r.e AS id "
+                    "MATCH (e:Entity {id: id}) CREATE (a)-[:ALIAS_OF]->(e)", aliases),
+        ("documents", "UNWIND $rows AS r CREATE (d:Document) SET d = r.p", documents),
+        ("MENTIONS", "UNWIND $rows AS r MATCH (d:Document {id: r.d}) MATCH (e:Entity {id: r.e}) "
+                     "CREATE (d)-[:MENTIONS]->(e)", mentions),
+        ("evidence", "UNWIND $rows AS r MATCH (d:Document {id: r.d}) "
+                     "CREATE (v:$(CASE WHEN r.ending THEN ['Evidence', 'Ending'] ELSE ['Evidence'] END))"
+                     "-[:FROM_DOCUMENT]->(d) SET v = r.p", evidence),
+        ("facts", "UNWIND $rows AS r MATCH (s:Entity {id: r.s}) MATCH (o:Entity {id: r.o}) "
+                  "CREATE (s)-[x:$(r.t)]->(o) SET x = r.p", facts),
     ]
+    wipe(graph)
+    timings = []
     with graph.driver.session(database=graph.settings.database) as session:
-        start = time.perf_counter()
-        for text, rows in statements:
-            for i in range(0, len(rows), 10000):
-                session.execute_write(lambda tx, chunk=rows[i:i + 10000]: tx.run(text, rows=chunk).consume())
-        elapsed = time.perf_counter() - start
-        session.run("MATCH ()-[r:KGLOAD_BENCH_FLOOR]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS").consume()
-    return len(facts) + len(mentions), elapsed
+        for name, text, rows in parts:
+            start = time.perf_counter()
+            for i in range(0, len(rows), BATCH):
+                session.execute_write(lambda tx, chunk=rows[i:i + BATCH], text=text: tx.run(text, rows=chunk).consume())
+            timings.append((name, len(rows), time.perf_counter() - start))
+    return timings
 
 
 def relationship_count(graph: Graph) -> int:
@@ -307,81 +321,6 @@ def time_queries(graph: Graph, cases: dict[str, list[dict]], text: str | None = 
     return results
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--relations", type=int, default=100_000)
-    ap.add_argument("--entities", type=int, default=20_000)
-    ap.add_argument("--naive-sample", type=int, default=5_000)
-    ap.add_argument("--batch-size", type=int, default=10_000)
-    ap.add_argument("--big", type=int, default=1_000_000, help="relationships in the graph the queries run on")
-    ap.add_argument("--runs", type=int, default=200, help="runs per canned query")
-    ap.add_argument("--workdir", type=Path, default=None)
-    ap.add_argument("--no-warm-up", action="store_true",
-                    help="time a cold server too (its first statements are several times slower)")
-    ap.add_argument("--queries-only", action="store_true",
-                    help="skip generating and loading: time the canned queries on the graph a previous run left")
-    args = ap.parse_args()
-
-    settings = connection_settings(None, None, None, None)
-    env = dict(os.environ, NEO4J_URI=settings.uri, NEO4J_USERNAME=settings.username,
-               NEO4J_PASSWORD=settings.password or "", NEO4J_DATABASE=settings.database)
-    work = args.workdir or Path(tempfile.mkdtemp(prefix="kgload-bench-"))
-    records = work / "records"
-
-    if args.queries_only:
-        with Graph(settings) as graph:
-            ents = entity_names(args.entities, random.Random(SEED))  # the first draws of write_records
-            report_queries(graph, ents, args)
-        return
-    t = time.perf_counter()
-    ents = write_records(records, args.relations, args.entities)
-    size = sum(p.stat().st_size for p in records.glob("*.jsonl"))
-    print(f"records: {args.relations:,} relations among {args.entities:,} entities, "
-          f"{-(-args.relations // RELATIONS_PER_DOC):,} documents, {size / 1e6:.1f} MB in {records} "
-          f"(generated in {time.perf_counter() - t:.1f} s)", flush=True)
-
-    with Graph(settings) as graph:
-        graph.apply_schema()
-        if not args.no_warm_up:
-            # a freshly started server is several times slower for its first statements (JIT,
-            # plan cache): warm both ways up, on the first records file, before timing either
-            t = time.perf_counter()
-            reset(graph)
-            naive_merge(graph, records, 1000)
-            reset(graph)
-            warm = work / "warm-up"
-            warm.mkdir(exist_ok=True)
-            first = sorted(records.glob("*.jsonl"))[0]
-            (warm / first.name).write_bytes(first.read_bytes())
-            kgload_load(warm, env, args.batch_size)
-            print(f"warm-up (1,000 MERGE statements, one kgload load of {RELATIONS_PER_FILE:,} relations): "
-                  f"{time.perf_counter() - t:.1f} s", flush=True)
-        reset(graph)
-        n, naive_s = naive_merge(graph, records, args.naive_sample)
-        naive_per = naive_s / n
-        print(f"one MERGE per relation (auto-commit): {n:,} relations in {naive_s:.1f} s = "
-              f"{naive_per * 1000:.2f} ms/relation, {n / naive_s:,.0f} relations/s; "
-              f"extrapolated to {args.relations:,}: {naive_per * args.relations:,.0f} s", flush=True)
-
-        reset(graph)
-        load_s, peak, stderr = kgload_load(records, env, args.batch_size)
-        kg_per = load_s / args.relations
-        print(f"kgload load (batch size {args.batch_size}): {args.relations:,} relations in {load_s:.1f} s = "
-              f"{kg_per * 1000:.3f} ms/relation, {args.relations / load_s:,.0f} relations/s "
-              f"(whole process, with start-up)", flush=True)
-        print(f"kgload load peak RSS: {peak / 2**20:.0f} MB (target < 500 MB)")
-        print(f"speed-up per relation: {naive_per / kg_per:.1f}x (target >= 30x)", flush=True)
-        counts = graph.read_text(
-            "MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS rels")[0]
-        print(f"graph after kgload: {counts['nodes']:,} nodes, {counts['rels']:,} relationships", flush=True)
-        bare, floor_s = relationship_floor(graph)
-        print(f"server floor: {bare:,} bare relationships (one per fact and MENTIONS relationship kgload wrote) "
-              f"in batches of 10,000: {floor_s:.1f} s; even that alone would be "
-              f"{naive_per * args.relations / floor_s:.1f}x faster than the MERGE statements", flush=True)
-
-        report_queries(graph, ents, args)
-
-
 def report_queries(graph: Graph, ents, args) -> None:
     t = time.perf_counter()
     total = top_up(graph, args.big, args.entities)
@@ -395,6 +334,97 @@ def report_queries(graph: Graph, ents, args) -> None:
     for label, (p50, p95, worst, rows) in {**baseline, **results}.items():
         flag = "" if p95 < 50 else "  (over target)"
         print(f"  {label:26} {p50:8.1f} {p95:8.1f} {worst:8.1f} {rows:9.1f}{flag}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--relations", type=int, nargs="+", default=[50_000, 100_000])
+    ap.add_argument("--rounds", type=int, default=1, help="runs of each loader per size (the best counts)")
+    ap.add_argument("--naive-sample", type=int, default=5_000)
+    ap.add_argument("--batch-size", type=int, default=10_000)
+    ap.add_argument("--peers-python", type=Path, default=ROOT / ".venv-bench" / "bin" / "python",
+                    help="the venv with the bench extra (make bench-deps)")
+    ap.add_argument("--workdir", type=Path, default=None)
+    ap.add_argument("--queries", action="store_true",
+                    help="then canned-query latency on a graph of --big relationships")
+    ap.add_argument("--big", type=int, default=1_000_000, help="relationships in the graph the queries run on")
+    ap.add_argument("--runs", type=int, default=200, help="runs per canned query")
+    args = ap.parse_args()
+    if not args.peers_python.exists():
+        raise SystemExit(f"{args.peers_python} is missing: run `make bench-deps` first")
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="kgload-bench-"))
+    folders = {}
+    for n in args.relations:
+        t = time.perf_counter()
+        folders[n] = work / f"records-{n}"
+        write_records(folders[n], n, n // 5)
+        size = sum(p.stat().st_size for p in folders[n].glob("*.jsonl"))
+        print(f"records: {n:,} relations among {n // 5:,} entities, {-(-n // RELATIONS_PER_DOC):,} documents, "
+              f"{size / 1e6:.1f} MB (generated in {time.perf_counter() - t:.1f} s)", flush=True)
+
+    with bench_server(work / "server", log=lambda m: print(m, flush=True)) as settings, Graph(settings) as graph:
+        env = dict(os.environ, NEO4J_URI=settings.uri, NEO4J_USERNAME=settings.username,
+                   NEO4J_PASSWORD=settings.password or "", NEO4J_DATABASE=settings.database)
+        pythons = {"graphrag": args.peers_python, "langchain": args.peers_python}
+        graph.apply_schema()
+        t = time.perf_counter()
+        warm = work / "warm-up"
+        warm.mkdir(exist_ok=True)
+        first = sorted(folders[min(folders)].glob("*.jsonl"))[0]
+        (warm / first.name).write_bytes(first.read_bytes())
+        for _, which, _ in PEERS:
+            wipe(graph)
+            peer(which, warm, env, pythons.get(which, Path(sys.executable)), 1000)
+        wipe(graph)
+        kgload_load(warm, env, args.batch_size)
+        print(f"warm-up (every loader once on {RELATIONS_PER_FILE:,} relations): {time.perf_counter() - t:.0f} s",
+              flush=True)
+
+        for n, folder in folders.items():
+            best: dict[str, tuple[float, float]] = {}  # name -> (relations/s, load average)
+            peak = 0
+            for _ in range(args.rounds):
+                for name, which, _ in PEERS:
+                    wipe(graph)
+                    before = load_average()
+                    written, seconds = peer(which, folder, env, pythons.get(which, Path(sys.executable)),
+                                            args.naive_sample)
+                    rate = written / seconds
+                    if rate > best.get(name, (0, 0))[0]:
+                        best[name] = (rate, max(before, load_average()))
+                wipe(graph)
+                before = load_average()
+                seconds, rss = kgload_load(folder, env, args.batch_size)
+                peak = max(peak, rss)
+                if n / seconds > best.get("kgload", (0, 0))[0]:
+                    best["kgload"] = (n / seconds, max(before, load_average()))
+            kg = best["kgload"][0]
+            print(f"\n{n:,} relation records ({n // 5:,} entities, {n // RELATIONS_PER_DOC:,} documents), "
+                  f"best of {args.rounds}:")
+            print(f"  {'loader':28} {'relations/s':>12} {'kgload is':>10} {'load avg':>9}  writes")
+            for name, _, writes in PEERS:
+                rate, load = best[name]
+                print(f"  {name:28} {rate:12,.0f} {kg / rate:9.2f}x {load:9.1f}  {writes}")
+            print(f"  {'kgload load':28} {kg:12,.0f} {'':>10} {best['kgload'][1]:9.1f}  everything: entities, "
+                  "aliases, documents, MENTIONS, evidence per mention, fact counts and timelines")
+            print(f"  kgload load: {n / kg:.1f} s whole process (start-up included), peak RSS {peak / 2**20:.0f} MB",
+                  flush=True)
+
+        counts = graph.read_text("MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS rels")[0]
+        n = max(folders)
+        print(f"\nwhat limits kgload ({n:,} relations: it wrote {counts['nodes']:,} nodes and {counts['rels']:,} "
+              "relationships): the same graph written again bare, UNWIND ... CREATE, 10,000 rows a transaction:")
+        timings = bare_rewrite(graph)
+        for name, rows, seconds in timings:
+            print(f"  {name:10} {rows:9,} in {seconds:5.2f} s = {seconds / max(rows, 1) * 1e6:5.0f} us each")
+        total = sum(s for _, _, s in timings)
+        print(f"  all of it bare: {total:.1f} s, against kgload's {n / best['kgload'][0]:.1f} s and the batched "
+              f"MERGE of bare triples' {n / best['batched MERGE'][0]:.1f} s", flush=True)
+        if args.queries:
+            wipe(graph)
+            kgload_load(folders[n], env, args.batch_size)
+            args.entities = n // 5
+            report_queries(graph, entity_names(args.entities, random.Random(SEED)), args)
 
 
 if __name__ == "__main__":

@@ -58,7 +58,7 @@ def _port(name: str, default: int) -> int:
     try:
         return int(raw) if raw else default
     except ValueError:
-        raise ServerSetupError(f"{name}={raw!r} is not a port number")
+        raise ServerSetupError(f"{name}={raw!r} is not a port number") from None
 
 
 def local_server() -> LocalServer:
@@ -251,10 +251,10 @@ def _set_initial_password(uri: str, password: str) -> None:
             raise ServerSetupError(
                 "the local Neo4j already has a password that is not in .env; "
                 "run `kgload neo4j stop`, delete .neo4j/data, and start again"
-            )
+            ) from None
         except ServiceUnavailable:
             if time.monotonic() > deadline:
-                raise ServerSetupError("Neo4j did not accept Bolt connections in time")
+                raise ServerSetupError("Neo4j did not accept Bolt connections in time") from None
             time.sleep(1)
 
 
@@ -269,9 +269,11 @@ class StartResult:
     mode: str  # "java" or "docker"
 
 
-def start(log=print, extra_config: Sequence[str] = ()) -> StartResult:
+def start(log=print, extra_config: Sequence[str] = (), plugins: Sequence[Path] = ()) -> StartResult:
     """Start the local server (docker compose, else Java), ``extra_config`` added to its
-    neo4j.conf on the Java path (docker-compose.yml carries its own settings)."""
+    neo4j.conf on the Java path (docker-compose.yml carries its own settings). ``plugins``:
+    jars copied to its plugins folder and put on its class path (the benchmark's APOC; no
+    command of kgload passes any)."""
     env_values = read_env_file()
     password = os.environ.get("NEO4J_PASSWORD") or env_values.get("NEO4J_PASSWORD")
     server = local_server()
@@ -297,12 +299,15 @@ def start(log=print, extra_config: Sequence[str] = ()) -> StartResult:
             )
         password = password or secrets.token_urlsafe(18)
     write_config(server, extra_config)
+    for jar in plugins:
+        shutil.copy2(jar, server.home / "plugins" / Path(jar).name)
+    classpath = os.pathsep.join([str(lib / "*")] + ([str(server.home / "plugins" / "*")] if plugins else []))
     with open(server.log_file, "ab") as out:
         proc = subprocess.Popen(
             [
                 java, "-XX:+UseG1GC", "-XX:-OmitStackTraceInFastThrow",
                 "-Dfile.encoding=UTF-8",
-                "-cp", str(lib / "*"), ENTRY_POINT,
+                "-cp", classpath, ENTRY_POINT,
                 f"--home-dir={server.home}", f"--config-dir={server.home / 'conf'}",
             ],
             stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
