@@ -87,8 +87,28 @@ def command(settings: ConnectionSettings, args: list[str], *, java: str = "java"
         env["NEO4J_PASSWORD"] = settings.password
     else:
         env.pop("NEO4J_PASSWORD", None)  # cypher-shell asks for it on a terminal
-    argv = [java, "-Dfile.encoding=UTF-8", "-cp", f"{lib}{os.sep}*", MAIN_CLASS, *args]
+    argv = [java, "-Dfile.encoding=UTF-8", "-cp", f"{lib}{os.sep}*", MAIN_CLASS, *with_optional_nulls(args)]
     return argv, env
+
+
+def with_optional_nulls(args: list[str]) -> list[str]:
+    """``args``, plus ``--param 'p => null'`` for each optional parameter of a canned query file
+    given with ``-f`` that no ``--param`` sets ("who_recognizes.cypher" runs without ``as_of``)."""
+    from . import cypher
+
+    path = next((args[i + 1] for i, a in enumerate(args[:-1]) if a in ("-f", "--file")), None)
+    if path is None:
+        return args
+    query = Path(path)
+    if query.parent.name != "queries" or not (cypher.cypher_dir() / "queries" / query.name).is_file():
+        return args
+    given = {a.split("=>")[0].strip() for i, a in enumerate(args[1:], start=1)
+             if args[i - 1] in ("-P", "--param") and "=>" in a}
+    extra: list[str] = []
+    for p in cypher.query_parameters(query.stem):
+        if not p.required and p.name not in given:
+            extra += ["--param", f"{p.name} => null"]
+    return extra + args
 
 
 def run(settings: ConnectionSettings, args: list[str], log=print) -> None:
