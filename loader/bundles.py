@@ -237,14 +237,21 @@ def prepare_bundle(bundle: DocumentBundle, source: str | None = None) -> Prepare
         props["end"] = r.evidence.end
         props["confidence"] = r.confidence
         props["status"] = r.status
-        props["reported_by_id"] = r.reported_by.id if r.reported_by else None
+        if r.reported_by is not None:
+            props["reported_by_id"] = r.reported_by.id
+        key = fact_key(r.subject.id, r.relation, r.object.id)
+        # the evidence node's every property, so that the server only sets the map
+        props["id"] = evidence_id
+        props["key"] = key
+        props["doc_id"] = d.id
+        if d.published is not None:
+            props["published"] = d.published
         evidence[evidence_id] = {"id": evidence_id, "props": props}
         if r.ends:
             props["ends"] = True  # an ending: evidence that the fact stopped holding
         if r.status == "asserted" and r.ends:
-            endings[fact_key(r.subject.id, r.relation, r.object.id)] = (r.subject.id, r.relation, r.object.id)
+            endings[key] = (r.subject.id, r.relation, r.object.id)
         if r.states_fact and not repeated:
-            key = fact_key(r.subject.id, r.relation, r.object.id)
             date = props.get("event_date") if isinstance(props.get("event_date"), str) else d.published
             fact = asserted.get(key)
             if fact is None:

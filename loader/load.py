@@ -216,6 +216,7 @@ class Loader:
             raise _EntitiesMissing()  # some entity not sent this time is not in the graph
         counts.evidence_created = w.run("load/create_evidence", [
             {"doc_id": d.id, "evidence": d.evidence} for d in to_load if d.evidence]).get("nodes_created", 0)
+        w.run("load/mark_endings", [{"id": e["id"]} for d in to_load for e in d.evidence if e["props"].get("ends")])
         counts.evidence_total = sum(len(d.evidence) for d in to_load)
         self._write_facts(w, to_load, recompute, ending_keys, counts)
         return counts

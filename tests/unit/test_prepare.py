@@ -54,7 +54,12 @@ def test_rows_of_a_document():
         "object_id": "nicolas-maduro", "sentence": "Lavrov said the U.S. accused Maduro.",
         "start": 120, "end": 156, "confidence": 0.9, "status": "asserted",
         "reported_by_id": "sergei-lavrov",
+        # the node's every property: its id, fact key, document and publication date
+        "id": evidence_id_for(b.relations[-1]), "key": "united-states|ACCUSES|nicolas-maduro",
+        "doc_id": "doc-1", "published": "2019-03-26",
     }
+    # a mention nobody reports has no reported_by_id
+    assert "reported_by_id" not in p.evidence[0]["props"]
     assert ("sergei-lavrov", "Sergei Lavrov", "Person") in p.reference_rows
 
 
