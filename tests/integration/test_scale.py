@@ -21,7 +21,7 @@ import pytest
 
 from tests.conftest import SEED_TEXT
 
-from .conftest import ROOT, graph_fingerprint, run_kgload
+from .conftest import ROOT, _free_port, graph_fingerprint, run_kgload
 
 CORPUS_TEXTS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "texts"
 INPUTS = [str(CORPUS_TEXTS), str(SEED_TEXT)]
@@ -170,3 +170,74 @@ def test_bad_inputs_are_reported_and_the_rest_is_extracted(tmp_path):
     assert _records(outdir) == sorted((tmp_path / "one.jsonl").read_text().splitlines())
     assert len([r for r in _records(outdir) if '"kind": "document"' in r]) == 3
     assert "Error: 4 input(s) rejected" in on_dask.stderr
+
+
+# ------------------------------------------------------------------ object storage (s3://)
+
+S3_FILES = ["01_voa_russia_defends_recognition.txt", "02_voa_us_recognizes_kosovo.txt",
+            "03_voa_canada_japan_recognize_kosovo.txt"]
+
+
+@pytest.fixture
+def s3_bucket(tmp_path):
+    """A local S3 endpoint (moto's server on loopback, a free port) with a bucket ``news`` holding
+    three corpus texts under ``in/`` and the sample article under ``in/sample/``: the environment
+    a worker needs to read them (endpoint and test credentials), and the same files on disk."""
+    import boto3  # the s3 extra and moto: installed by make install (the test extra)
+    from moto.server import ThreadedMotoServer
+
+    port = _free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    env = dict(os.environ, AWS_ENDPOINT_URL=f"http://127.0.0.1:{port}", AWS_ACCESS_KEY_ID="kgload-test",
+               AWS_SECRET_ACCESS_KEY="kgload-test", AWS_DEFAULT_REGION="us-east-1")
+    env.pop("AWS_PROFILE", None)
+    local = tmp_path / "in"
+    (local / "sample").mkdir(parents=True)
+    s3 = boto3.client("s3", endpoint_url=env["AWS_ENDPOINT_URL"], aws_access_key_id="kgload-test",
+                      aws_secret_access_key="kgload-test", region_name="us-east-1")
+    s3.create_bucket(Bucket="news")
+    for name in S3_FILES:
+        data = (CORPUS_TEXTS / name).read_bytes()
+        (local / name).write_bytes(data)
+        s3.put_object(Bucket="news", Key=f"in/{name}", Body=data)
+    sample = SEED_TEXT.read_bytes()
+    (local / "sample" / SEED_TEXT.name).write_bytes(sample)
+    s3.put_object(Bucket="news", Key=f"in/sample/{SEED_TEXT.name}", Body=sample)
+    try:
+        yield env, local
+    finally:
+        server.stop()
+
+
+def test_inputs_on_s3_are_read_by_the_workers(s3_bucket, tmp_path):
+    """An s3:// folder is listed on the client and read on the workers: the records are those of
+    the same files read from disk, their sources named by URL; the manifest names the URLs."""
+    env, local = s3_bucket
+    outdir = tmp_path / "shards"
+    result = run_kgload(["extract", "s3://news/in", "-o", str(outdir), "--dask", "local:1", "--task-docs", "2"], env)
+    assert result.returncode == 0, result.stderr
+    assert "4/4 documents" in result.stderr and "Wrote 2 shard(s)" in result.stderr
+    manifest = _check_shards(outdir)
+    assert [s["inputs"] for s in manifest["shards"]] == [
+        [f"s3://news/in/{S3_FILES[0]}", f"s3://news/in/{S3_FILES[1]}"],
+        [f"s3://news/in/{S3_FILES[2]}", f"s3://news/in/sample/{SEED_TEXT.name}"],
+    ]
+    on_disk = run_kgload(["extract", str(local), "-o", str(tmp_path / "one.jsonl"), "--quiet"], env)
+    assert on_disk.returncode == 0, on_disk.stderr
+    expected = sorted(line.replace(json.dumps(str(local))[1:-1], "s3://news/in")
+                      for line in (tmp_path / "one.jsonl").read_text().splitlines())
+    assert _records(outdir) == expected
+    sources = {json.loads(line)["source"] for line in _records(outdir) if '"kind": "document"' in line}
+    assert sources == {f"s3://news/in/{n}" for n in S3_FILES} | {f"s3://news/in/sample/{SEED_TEXT.name}"}
+
+
+def test_a_missing_s3_object_is_reported_and_the_rest_extracted(s3_bucket, tmp_path):
+    env, _ = s3_bucket
+    outdir = tmp_path / "shards"
+    result = run_kgload(["extract", f"s3://news/in/{S3_FILES[0]}", "s3://news/in/absent.txt", "-o", str(outdir),
+                         "--dask", "local:1"], env)
+    assert result.returncode == 4, result.stderr
+    assert "Rejected s3://news/in/absent.txt: no such file or directory" in result.stderr
+    assert "1/1 documents" in result.stderr
+    assert len([r for r in _records(outdir) if '"kind": "document"' in r]) == 1
