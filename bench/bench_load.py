@@ -25,7 +25,8 @@ stopped at the end.
 4. What limits kgload: on the graph kgload left, the same nodes, relationships and properties
    are read back and written again bare (``UNWIND ... CREATE``, 10,000 rows a transaction, no
    read, no MERGE), part by part: the server's time per evidence node, per MENTIONS link, per
-   fact relationship, against kgload's whole time.
+   fact relationship, against kgload's whole time; then the same bare writes by two sessions at
+   once (what concurrent transactions could gain at best on this machine).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ import sys
 import tempfile
 import time
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -189,9 +191,11 @@ def load_average() -> float:
     return os.getloadavg()[0]
 
 
-def bare_rewrite(graph: Graph) -> list[tuple[str, int, float]]:
+def bare_rewrite(graph: Graph, sessions: int = 1) -> list[tuple[str, int, float]]:
     """Read back the graph kgload wrote, empty the database and write it again with bare
-    ``UNWIND ... CREATE`` batches, part by part: (part, rows, seconds)."""
+    ``UNWIND ... CREATE`` batches, part by part: (part, rows, seconds). With ``sessions`` > 1 each
+    part's batches are written by that many sessions at once (threads; deadlocks retried by the
+    driver): the most several cores could make of the same writes."""
     read = graph.read_text
     entities = read("MATCH (e:Entity) RETURN properties(e) AS p, e.type AS type")
     aliases = read("MATCH (a:Alias) RETURN a.key AS key, [(a)-[:ALIAS_OF]->(e) | e.id] AS e")
@@ -214,12 +218,19 @@ def bare_rewrite(graph: Graph) -> list[tuple[str, int, float]]:
     ]
     wipe(graph)
     timings = []
-    with graph.driver.session(database=graph.settings.database) as session:
-        for name, text, rows in parts:
-            start = time.perf_counter()
-            for i in range(0, len(rows), BATCH):
-                session.execute_write(lambda tx, chunk=rows[i:i + BATCH], text=text: tx.run(text, rows=chunk).consume())
-            timings.append((name, len(rows), time.perf_counter() - start))
+
+    def write(text: str, batches: list[list]) -> None:
+        with graph.driver.session(database=graph.settings.database) as session:
+            for chunk in batches:
+                session.execute_write(lambda tx, chunk=chunk: tx.run(text, rows=chunk).consume())
+
+    for name, text, rows in parts:
+        batches = [rows[i:i + BATCH] for i in range(0, len(rows), BATCH)]
+        start = time.perf_counter()
+        with ThreadPoolExecutor(sessions) as pool:
+            for done in [pool.submit(write, text, batches[k::sessions]) for k in range(sessions)]:
+                done.result()
+        timings.append((name, len(rows), time.perf_counter() - start))
     return timings
 
 
@@ -420,6 +431,12 @@ def main() -> None:
         total = sum(s for _, _, s in timings)
         print(f"  all of it bare: {total:.1f} s, against kgload's {n / best['kgload'][0]:.1f} s and the batched "
               f"MERGE of bare triples' {n / best['batched MERGE'][0]:.1f} s", flush=True)
+        # the same writes by two sessions at once (2 cores here): what concurrency could gain at best
+        wipe(graph)
+        kgload_load(folders[n], env, args.batch_size)
+        twice = sum(s for _, _, s in bare_rewrite(graph, sessions=2))
+        print(f"  all of it bare, two sessions at once: {twice:.1f} s ({total / twice:.2f}x one session), against "
+              f"neo4j-graphrag's writer's {n / best['neo4j-graphrag writer'][0]:.1f} s", flush=True)
         if args.queries:
             wipe(graph)
             kgload_load(folders[n], env, args.batch_size)
