@@ -119,7 +119,8 @@ def _open_output(stack: ExitStack, output: Path):
 @app.command()
 @handle_errors
 def load(
-    paths: List[str] = typer.Argument(..., help="Articles, folders, JSONL documents, record files from `kgload extract`, or -."),
+    paths: List[str] = typer.Argument(..., help="Articles, folders, JSONL documents, record files from `kgload extract` "
+                                      "or other tools (records in any order: grouped by doc_id), or -."),
     batch_size: int = typer.Option(10000, "--batch-size", min=1, help="Records per write transaction."),
     workers: int = WorkersOpt,
     model: Optional[str] = ModelOpt,
