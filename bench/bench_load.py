@@ -48,7 +48,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_server import bench_server  # noqa: E402
+from bench_server import bench_server, run_child  # noqa: E402
 
 from loader import cypher  # noqa: E402
 from loader.graph import Graph  # noqa: E402
@@ -164,17 +164,9 @@ def wipe(graph: Graph) -> None:
 
 def kgload_load(folder: Path, env: dict, batch_size: int) -> tuple[float, int]:
     """``kgload load`` as a child process: wall time and peak RSS (bytes)."""
-    cmd = [sys.executable, "-m", "loader", "load", str(folder), "--quiet", "--batch-size", str(batch_size)]
-    with tempfile.TemporaryFile("w+") as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err)
-        _, status, usage = os.wait4(proc.pid, 0)
-        elapsed = time.perf_counter() - start
-        err.seek(0)
-        text = err.read()
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"kgload load failed: {text}")
-    return elapsed, usage.ru_maxrss * 1024
+    done = run_child([sys.executable, "-m", "loader", "load", str(folder), "--quiet", "--batch-size", str(batch_size)],
+                     env, ROOT)
+    return done.wall, done.peak_rss
 
 
 def peer(which: str, folder: Path, env: dict, python: Path, sample: int) -> tuple[int, float]:

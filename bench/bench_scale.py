@@ -35,11 +35,8 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
-import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -48,6 +45,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_extract import make_docs  # noqa: E402
+from bench_server import bench_server, run_child  # noqa: E402
 
 
 def write_texts(folder: Path, count: int, words: int) -> tuple[int, int]:
@@ -70,17 +68,8 @@ def write_texts(folder: Path, count: int, words: int) -> tuple[int, int]:
 
 def run(cmd: list[str], env: dict) -> tuple[float, float, str]:
     """Wall seconds, CPU seconds (the process and the children it waited for), stderr."""
-    with tempfile.TemporaryFile("w+") as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err)
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - start
-        err.seek(0)
-        text = err.read()
-    code = os.waitstatus_to_exitcode(status)
-    if code != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed ({code}):\n{text}")
-    return wall, usage.ru_utime + usage.ru_stime, text
+    done = run_child(cmd, env, ROOT)
+    return done.wall, done.cpu, done.stderr
 
 
 def records(path: Path) -> list[str]:
@@ -92,32 +81,12 @@ def load_average() -> str:
     return "load avg " + " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextmanager
 def neo4j_server(home: Path):
-    """A Neo4j of the bench's own (Java + Maven, like the tests' server): connection env vars."""
-    from loader import neo4j_local
-    from loader.settings import read_env_file
-
-    env = {"KGLOAD_HOME": str(home), "KGLOAD_NEO4J_HOME": str(home / ".neo4j"),
-           "KGLOAD_BOLT_PORT": str(free_port()), "KGLOAD_HTTP_PORT": str(free_port()),
-           "KGLOAD_NO_DOCKER": "1", "KGLOAD_NEO4J_HEAP": os.environ.get("KGLOAD_NEO4J_HEAP", "2g")}
-    saved = dict(os.environ)
-    os.environ.update(env)
-    try:
-        result = neo4j_local.start(log=lambda m: None)
-        creds = read_env_file(home / ".env")
-        yield {"NEO4J_URI": result.uri, "NEO4J_USERNAME": creds.get("NEO4J_USERNAME", "neo4j"),
-               "NEO4J_PASSWORD": creds["NEO4J_PASSWORD"], "NEO4J_DATABASE": "neo4j"}
-    finally:
-        neo4j_local.stop(log=lambda m: None)
-        os.environ.clear()
-        os.environ.update(saved)
+    """A Neo4j of the bench's own (bench_server.py, without APOC): connection env vars."""
+    with bench_server(home, heap=os.environ.get("KGLOAD_NEO4J_HEAP", "2g"), log=lambda m: None, apoc=False) as c:
+        yield {"NEO4J_URI": c.uri, "NEO4J_USERNAME": c.username, "NEO4J_PASSWORD": c.password or "",
+               "NEO4J_DATABASE": c.database}
 
 
 def main() -> None:

@@ -1,7 +1,8 @@
-"""The benchmark's own Neo4j: ``kgload neo4j start``'s server on free ports under a folder of its
-own, with APOC core (bench/apoc/pom.xml) in its plugins folder and on its class path, since the
-two libraries bench_load.py compares kgload with call ``apoc.merge.relationship``. kgload itself
-needs no plugin; no kgload command starts a server with one.
+"""The benchmarks' own Neo4j: ``kgload neo4j start``'s server on free ports under a folder of its
+own, for bench_load.py with APOC core (bench/apoc/pom.xml) in its plugins folder and on its class
+path, since the two libraries it compares kgload with call ``apoc.merge.relationship``; for
+bench_scale.py without (kgload itself needs no plugin; no kgload command starts a server with
+one). And ``run_child``: a child process timed as the benchmarks time ``kgload`` commands.
 """
 
 from __future__ import annotations
@@ -11,7 +12,10 @@ import re
 import shutil
 import socket
 import subprocess
+import tempfile
+import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
@@ -51,9 +55,33 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+@dataclass
+class ChildRun:
+    wall: float  # seconds
+    cpu: float  # user + system seconds of the process and the children it waited for
+    peak_rss: int  # bytes, the largest of the process and those children
+    stderr: str
+
+
+def run_child(cmd: list[str], env: dict, cwd: Path) -> ChildRun:
+    """Run ``cmd`` (stdout discarded) and time it; exits the benchmark, with its stderr, if it fails."""
+    with tempfile.TemporaryFile("w+") as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        err.seek(0)
+        text = err.read()
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({code}):\n{text}")
+    return ChildRun(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, text)
+
+
 @contextmanager
-def bench_server(home: Path, heap: str = "2g", log=print) -> Iterator[ConnectionSettings]:
-    """A server of the benchmark's own under ``home``, with APOC; stopped at the end."""
+def bench_server(home: Path, heap: str = "2g", log=print, apoc: bool = True) -> Iterator[ConnectionSettings]:
+    """A server of the benchmark's own under ``home`` (with APOC unless ``apoc`` is false);
+    stopped at the end."""
     home.mkdir(parents=True, exist_ok=True)
     env = {"KGLOAD_HOME": str(home), "KGLOAD_NEO4J_HOME": str(home / ".neo4j"),
            "KGLOAD_BOLT_PORT": str(_free_port()), "KGLOAD_HTTP_PORT": str(_free_port()),
@@ -65,7 +93,8 @@ def bench_server(home: Path, heap: str = "2g", log=print) -> Iterator[Connection
     try:
         neo4j_local.stop(log=lambda m: None)  # one an interrupted run left behind
         result = neo4j_local.start(log=log, plugins=apoc_jars(),
-                                   extra_config=["dbms.security.procedures.unrestricted=apoc.*"])
+                                   extra_config=["dbms.security.procedures.unrestricted=apoc.*"]) \
+            if apoc else neo4j_local.start(log=log)
         creds = read_env_file(home / ".env")
         yield ConnectionSettings(result.uri, "neo4j", creds["NEO4J_PASSWORD"], "neo4j")
     finally:
