@@ -4,7 +4,9 @@ publication date ("on Monday", "last week", "in 2008", "January 23").
 ``event_date(when, published)`` -> ``"YYYY-MM-DD"``, ``"YYYY-MM"`` or ``"YYYY"`` (as precise as
 the text is), or None. Relative expressions need the publication date; without one only a
 date that names its year resolves. Parsing is dateparser's (English only, dates from the past
-preferred, as news reports what happened).
+preferred, as news reports what happened). A weekday alone ("on Wednesday", "Wednesday
+night") is the latest such day up to the publication day, that day itself included: news of
+Wednesday published on Wednesday tells of that day; "last Wednesday" is the one before.
 """
 
 from __future__ import annotations
@@ -14,6 +16,12 @@ import re
 from functools import lru_cache
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(
+    rf"^(?:(?:on|this|early|late)\s+)?(?P<last>(?:last|past)\s+)?(?P<day>{'|'.join(_WEEKDAYS)})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?$",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=256)
@@ -47,6 +55,9 @@ def event_date(when: str | None, published: str | None) -> str | None:
     base = _base(published)
     if base is None and not _YEAR.search(when):
         return None
+    weekday = _WEEKDAY.match(" ".join(when.split()))
+    if weekday is not None and base is not None:
+        return _weekday_date(base, weekday["day"].lower(), bool(weekday["last"])).strftime("%Y-%m-%d")
     try:
         data = _parser(base).get_date_data(when)
     except Exception:  # noqa: BLE001 - a date we cannot read is no date, never an error
@@ -60,3 +71,12 @@ def event_date(when: str | None, published: str | None) -> str | None:
     if period == "month":
         return f"{found.year:04d}-{found.month:02d}"
     return found.strftime("%Y-%m-%d")
+
+
+def _weekday_date(published: dt.datetime, day: str, last: bool) -> dt.datetime:
+    """The latest ``day`` (a weekday's name) up to ``published``, ``published`` itself included
+    unless ``last`` ("last Wednesday" said on a Wednesday is a week before)."""
+    back = (published.weekday() - _WEEKDAYS.index(day)) % 7
+    if back == 0 and last:
+        back = 7
+    return published - dt.timedelta(days=back)

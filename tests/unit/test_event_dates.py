@@ -46,3 +46,40 @@ def test_records_carry_the_event_date(tmp_path):
     records = next(iter(Extractor().extract([doc])))
     dates = {r.subject.id: r.properties.get("event_date") for r in records if isinstance(r, RelationRecord)}
     assert dates == {"peru": "2019-03-19", "chile": None}
+
+
+# Issue 20, point 2: a weekday is the latest such day up to the publication day, that day
+# included. Worked out on a calendar: 2015-09-28 was a Monday, so the week 2015-09-28 .. 10-04
+# runs Monday .. Sunday; published on each of those days, every weekday name resolves to the
+# latest such day on or before it.
+_WEEK = ["2015-09-28", "2015-09-29", "2015-09-30", "2015-10-01", "2015-10-02", "2015-10-03", "2015-10-04"]
+_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_EXPECTED = {
+    # published on: {weekday named: date}
+    "2015-09-28": ["2015-09-28", "2015-09-22", "2015-09-23", "2015-09-24", "2015-09-25", "2015-09-26", "2015-09-27"],
+    "2015-09-29": ["2015-09-28", "2015-09-29", "2015-09-23", "2015-09-24", "2015-09-25", "2015-09-26", "2015-09-27"],
+    "2015-09-30": ["2015-09-28", "2015-09-29", "2015-09-30", "2015-09-24", "2015-09-25", "2015-09-26", "2015-09-27"],
+    "2015-10-01": ["2015-09-28", "2015-09-29", "2015-09-30", "2015-10-01", "2015-09-25", "2015-09-26", "2015-09-27"],
+    "2015-10-02": ["2015-09-28", "2015-09-29", "2015-09-30", "2015-10-01", "2015-10-02", "2015-09-26", "2015-09-27"],
+    "2015-10-03": ["2015-09-28", "2015-09-29", "2015-09-30", "2015-10-01", "2015-10-02", "2015-10-03", "2015-09-27"],
+    "2015-10-04": ["2015-09-28", "2015-09-29", "2015-09-30", "2015-10-01", "2015-10-02", "2015-10-03", "2015-10-04"],
+}
+
+
+@pytest.mark.parametrize("published", _WEEK)
+@pytest.mark.parametrize("day", range(7))
+def test_a_weekday_is_the_latest_such_day_up_to_publication(published, day):
+    expected = _EXPECTED[published][day]
+    assert event_date(f"on {_DAYS[day]}", published) == expected
+    assert event_date(_DAYS[day], published) == expected
+    assert event_date(f"{_DAYS[day]} night", published) == expected
+
+
+@pytest.mark.parametrize("published, when, expected", [
+    ("2015-09-30", "on Wednesday", "2015-09-30"),       # the issue's example: 2015-09-30 was a Wednesday
+    ("2019-09-16", "on Monday", "2019-09-16"),          # and 2019-09-16 a Monday
+    ("2015-09-30", "last Wednesday", "2015-09-23"),     # "last" said on that weekday: a week before
+    ("2015-09-30", "last Monday", "2015-09-28"),
+])
+def test_the_issues_weekdays(published, when, expected):
+    assert event_date(when, published) == expected
