@@ -32,8 +32,46 @@ def _hard_wrapped(text: str) -> bool:
     return len(open_ended) > 0.5 * len(lines)
 
 
+_SENTENCE_END = {".", "!", "?", "...", "\u2026"}
+_CLOSERS = {'"', "'", "\u201d", "\u2019", ")", "]"}
+
+
+def _may_end_sentence(token) -> bool:
+    """Whether a sentence may begin after ``token``: it is (or closes after) sentence-final
+    punctuation, or a token ending in a full stop ("U.S." may end one; the parser decides)."""
+    if token.text in _SENTENCE_END or token.text.endswith("."):
+        return True
+    if token.text in _CLOSERS and token.i > 0:
+        return _may_end_sentence(token.doc[token.i - 1])
+    return token.is_space or token.text in (":", ";", "\u2014", "\u2013", "--")  # datelines: "CITY — "
+
+
+_DASHES = {"\u2014", "\u2013", "--", "-"}
+
+
+def _dateline_dashes(doc: Doc):
+    """The dash that closes a dateline at a line's start ("RIVERTON —", "Port Ellis, Norland
+    (Wire) – "): up to eight capitalised words, commas and a parenthesis, then a dash."""
+    line_start = 0
+    for token in doc:
+        if token.i == 0 or "\n" in doc[token.i - 1].text:
+            line_start = token.i
+        if token.text in _DASHES and 0 < token.i - line_start <= 8 and token.i + 1 < len(doc):
+            words = doc[line_start:token.i]
+            if all(t.text[:1].isupper() or t.text in {",", "(", ")", "."} or t.is_space for t in words):
+                yield token
+
+
 @Language.component("kgload_line_breaks", assigns=["token.is_sent_start"])
 def line_breaks(doc: Doc) -> Doc:
+    """Sentence starts the parser may not move: a line break (see ``_hard_wrapped``) begins one;
+    inside a line a sentence begins only after punctuation that can end one, so the parser does
+    not cut "A and B are blaming each other" after "A" when a headline precedes it."""
+    for token in doc[1:]:
+        if not _may_end_sentence(doc[token.i - 1]) and not token.is_space:
+            token.is_sent_start = False
+    for dash in _dateline_dashes(doc):
+        doc[dash.i + 1].is_sent_start = True
     text = doc.text
     if "\n" not in text:
         return doc
