@@ -242,6 +242,8 @@ def eval_(
     all_relations: bool = typer.Option(False, "--all-relations", help="Score every relation type of the lexicon."),
     show: bool = typer.Option(
         False, "--show", help="List each document's misses (with the gold note) and false positives (with their sentence)."),
+    texts: Optional[str] = typer.Option(
+        None, "--texts", help="With a corpus folder: only the texts whose file name starts with these numbers (01-52, 53-80,90)."),
     model: Optional[str] = ModelOpt,
     fmt: str = typer.Option("table", "--format", "-f", help="table (a report) or json."),
 ) -> None:
@@ -253,6 +255,8 @@ def eval_(
 
     Example: kgload eval ../shared/corpus --show
 
+    Example: kgload eval ../shared/corpus --texts 53-80
+
     Example: kgload eval examples/venezuela-2019-03-26.gold.jsonl examples/venezuela-2019-03-26.txt
     """
     from .evaluate import evaluate, evaluate_corpus, format_report
@@ -263,8 +267,10 @@ def eval_(
     corpus = len(paths) == 1 and paths[0].is_dir()
     only = _eval_relations(relations, all_relations)
     if corpus:
-        result = evaluate_corpus(paths[0], Extractor(model), only)
+        result = evaluate_corpus(paths[0], Extractor(model), only, texts)
     else:
+        if texts is not None:
+            raise UsageError("--texts chooses texts of a corpus folder; give the folder alone")
         _check_gold_and_texts(paths)
         result = evaluate(paths[0], paths[1:], Extractor(model), only)
     if fmt == "json":

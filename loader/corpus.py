@@ -102,21 +102,49 @@ def _unpaired(texts: dict[str, Path], golds: dict[str, Path], gold_dir: Path) ->
     return out
 
 
-def read_corpus(directory: str | Path) -> Corpus:
+_NUMBER = re.compile(r"(\d+)")
+
+
+def text_numbers(selection: str) -> set[int]:
+    """``"01-52"``, ``"53-80,90"``: the numbers a ``--texts`` selection names (a corpus file's
+    name starts with its number, ``07_voa_...``). Raises UsageError naming the bad part."""
+    numbers: set[int] = set()
+    for part in (p.strip() for p in selection.split(",")):
+        bounds = part.split("-")
+        if not part or len(bounds) > 2 or not all(b.strip().isdigit() for b in bounds):
+            raise UsageError(f"--texts {selection!r}: {part!r} is not a number or a range like 01-52")
+        low, high = int(bounds[0]), int(bounds[-1])
+        if low > high:
+            raise UsageError(f"--texts {selection!r}: the range {part!r} runs backwards")
+        numbers.update(range(low, high + 1))
+    return numbers
+
+
+def _selected(name: str, numbers: set[int] | None) -> bool:
+    if numbers is None:
+        return True
+    match = _NUMBER.match(name)
+    return match is not None and int(match[1]) in numbers
+
+
+def read_corpus(directory: str | Path, texts: str | None = None) -> Corpus:
     """The paired files of a corpus folder, sorted by name; unpaired ones are skipped with a
-    reason. Raises UsageError when the folder is no corpus or nothing pairs."""
+    reason. ``texts`` (e.g. ``"01-52"``) keeps only the files whose name starts with one of its
+    numbers. Raises UsageError when the folder is no corpus or nothing pairs."""
     directory = Path(directory)
-    texts_dir, gold_dir = _folders(directory)
-    texts = {p.stem: p for p in texts_dir.glob("*.txt") if p.is_file()}
-    golds = {p.stem: p for p in gold_dir.glob("*.jsonl") if p.is_file()}
-    skipped = _unpaired(texts, golds, gold_dir)
+    numbers = text_numbers(texts) if texts is not None else None
+    text_filesdir, gold_dir = _folders(directory)
+    text_files = {p.stem: p for p in text_filesdir.glob("*.txt") if p.is_file() and _selected(p.stem, numbers)}
+    golds = {p.stem: p for p in gold_dir.glob("*.jsonl") if p.is_file() and _selected(p.stem, numbers)}
+    skipped = _unpaired(text_files, golds, gold_dir)
     files: list[CorpusFile] = []
-    for name in sorted(texts.keys() & golds.keys()):
-        doc = corpus_document(texts[name])
+    for name in sorted(text_files.keys() & golds.keys()):
+        doc = corpus_document(text_files[name])
         if isinstance(doc, Rejection):
             skipped.append(doc)
         else:
-            files.append(CorpusFile(name, texts[name], golds[name], doc))
+            files.append(CorpusFile(name, text_files[name], golds[name], doc))
     if not files:
-        raise UsageError(f"{directory}: no text in texts/ has a gold file of the same name in gold/")
+        chosen = f" among --texts {texts}" if numbers is not None else ""
+        raise UsageError(f"{directory}: no text in texts/{chosen} has a gold file of the same name in gold/")
     return Corpus(files, skipped)

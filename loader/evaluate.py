@@ -303,16 +303,18 @@ def evaluate(gold_path, text_paths, extractor=None, only_relations: Iterable[str
     return result
 
 
-def evaluate_corpus(directory, extractor=None, only_relations: Iterable[str] | None = None) -> dict:
+def evaluate_corpus(directory, extractor=None, only_relations: Iterable[str] | None = None,
+                    texts: str | None = None) -> dict:
     """Run ``extractor`` on every text of a corpus folder and score it against the paired gold.
 
     ``only_relations``: the relation types to score (default: the core ones). The result has,
     beyond ``score``'s, ``files`` (each paired file's counts, in name order) and ``skipped``
-    (unpaired or unreadable files, one line each); documents are named by their file's stem."""
+    (unpaired or unreadable files, one line each); documents are named by their file's stem.
+    ``texts`` ("01-52", "53-80,90") scores only the files whose name starts with those numbers."""
     from .corpus import read_corpus
     from .extract import Extractor, relation_types
 
-    corpus = read_corpus(directory)
+    corpus = read_corpus(directory, texts)
     gold_by_doc = {f.name: read_gold(f.gold_path) for f in corpus.files}
     extractor = extractor or Extractor()
     docs = [f.document for f in corpus.files]
