@@ -19,6 +19,7 @@ from ..words import words
 from .arguments import Resolver
 from .constructions import Constructions
 from .context import Context
+from .frames import FrameEngine, frame_table
 from .status import better
 
 if not Doc.has_extension("kg_relations"):
@@ -45,12 +46,16 @@ class RelationFinder:
         arrival = sorted({v.lemma for vs in self.verbs.values() for v in vs if v.arrival})
         self._arrival_forms = {f: a for a in arrival for f in (a, a + "s", a + "es")}
         # captions: "A Russian bomber lands in Caracas" (tagged as a noun at the root)
+        # frames (loader/data/frames.jsonl): triggers whose roles the frame engine looks for
+        self.frames = frame_table()
+        self.matcher.add("FRAME", [[{"LEMMA": {"IN": sorted(self.frames.triggers)}, "POS": "VERB"}]])
         self.matcher.add("ARRIVAL_NOUN", [[{"LOWER": {"IN": sorted(self._arrival_forms)}, "POS": "NOUN", "DEP": "ROOT"}]])
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = Context(doc, doc._.kg_mentions or [])
         rules = Constructions(Resolver(ctx))
         found: list[dict] = []
+        framed: list = []  # frame triggers, filled after the constructions
         strings = doc.vocab.strings
         military: dict[int, bool] = {}  # sentence start -> does it name any force at all?
         for match_id, start, _end in self.matcher(doc):
@@ -60,6 +65,9 @@ class RelationFinder:
             if sent.start not in military:
                 military[sent.start] = any(
                     t.lemma_.lower() in self._military_words or t.lower_ in self._military_words for t in sent)
+            if kind == "FRAME":
+                framed.append(token)
+                continue
             if kind == "END_NOUN":
                 for relation in self.ending_nouns.get(token.lemma_, []):
                     found.extend(rules.nominal(token, self.lex.specs[relation], sent, ending=True))
@@ -90,6 +98,12 @@ class RelationFinder:
                     found.extend(rules.deployment(token, trig, spec, sent))
                 else:
                     found.extend(rules.transitive(token, trig, spec, sent))
+        covered = {rel["trigger"] for rel in found}
+        engine = FrameEngine(rules, self.frames)
+        for token in framed:
+            if token.i not in covered:
+                spec = self.lex.specs[self.frames.triggers[token.lemma_.lower()].relation]
+                found.extend(engine.relations(token, spec, token.sent))
         # one record per (sentence, subject, relation, object): the same mention found by two
         # routes counts once
         unique: dict[tuple, dict] = {}

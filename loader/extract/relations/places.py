@@ -54,8 +54,9 @@ def place(ctx: Context, item: Token, actors: Sequence[Arg] = ()) -> tuple[dict |
     # "the port of Colombo", "the area of Bor"
     for p in prep_objects(item, ("of",)):
         mm = ctx.mention(p)
-        if mm is not None and place_ref(mm):
-            return place_ref(mm), None
+        named = _as_place(mm) if mm is not None else None
+        if named is not None:  # also a town the model read as an organisation or a person
+            return named, None
     # "into Venezuelan territory" -> the country; "the Maiquetia airport" -> that airport
     for c in children(item, *MODIFIER_DEPS):
         mm = ctx.mention(c)
@@ -64,7 +65,8 @@ def place(ctx: Context, item: Token, actors: Sequence[Arg] = ()) -> tuple[dict |
         if mm.get("dem") or mm["ent"]["type"] == "Country":
             return mm["ent"], None
         if mm["ent"]["type"] == "Place":
-            if lemma in words("facility_nouns"):
+            if lemma in words("facility_nouns") | words("region_nouns"):
+                # "the Tartus naval base", "the Baltic Sea region": a place of its own in the named one
                 name = f"{mm['ent']['name']} {item.text.lower()}"
                 return {"id": slug(name), "name": name, "type": "Place"}, mm["ent"]
             return mm["ent"], None

@@ -1,0 +1,378 @@
+"""Frames: a trigger's roles found by a search over the parse, not by one tree shape.
+
+``loader/data/frames.jsonl`` says, for each frame (``transfer``: an agent moves a force,
+``motion``: a force moves itself, ``presence``: forces or a base are kept somewhere), where each
+role may be found, in order of preference, and which trigger lemmas take the frame. A new verb
+with the roles of an existing one is one line there: ``{"trigger": "ferry", "frame": "transfer"}``.
+
+The role finders below are the places a role is found whatever tree the parser built for the
+sentence: a theme (the force) as object, passive subject, the noun a participle or a relative
+clause hangs on, or the subject of an intransitive move; an agent as subject, "by" phrase, or
+the country of the force ("Chadian troops were flown in"), of its unit ("the 4th Infantry
+Division", "USS Example", ``loader/data/units.jsonl``); a destination in any locative phrase of
+the trigger, also one behind a purpose phrase ("deployed for exercises in Norway").
+
+The engine fills a frame for trigger tokens the constructions (``constructions.py``) left
+without a relation, so its roles only add what the older rules miss; status, properties and
+the output record are the constructions' own (one status decision, one resolver).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from ...names import lookup_key
+from ..gazetteer import gazetteer
+from ..lexicon import RelationSpec
+from . import properties
+from .arguments import RELATIVE_PRONOUNS, Resolver
+from .clauses import subject_args
+from .context import Arg, children, conjuncts, dedupe, is_passive, own_subject
+from .phrases import is_military, quantity_head, relative_antecedent
+from .status import reporting
+
+CLAUSE_DEPS = ("ccomp", "relcl", "advcl", "acl", "parataxis", "conj", "xcomp")
+
+
+@dataclass(frozen=True)
+class Frame:
+    name: str
+    relation: str
+    theme: tuple[str, ...]
+    agent: tuple[str, ...]
+    destination: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FrameTable:
+    frames: dict[str, Frame]
+    triggers: dict[str, Frame]  # lemma -> its frame
+    base_nouns: frozenset[str] = frozenset()  # a military base kept somewhere is a presence
+
+
+@dataclass(frozen=True)
+class UnitTable:
+    nouns: frozenset[str]
+    prefixes: tuple[tuple[str, str], ...]  # (prefix, country), longest first
+    units: dict[str, str]  # lookup key of a unit's name -> country
+
+
+@dataclass
+class Candidate:
+    """A trigger with the roles found for it."""
+    trigger: Token
+    frame: Frame
+    theme: Token | None = None
+    agents: list[Arg] = field(default_factory=list)
+    destinations: list[Arg] = field(default_factory=list)
+
+
+def _lines(name: str) -> list[dict]:
+    text = resources.files("loader.data").joinpath(name).read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def frame_table() -> FrameTable:
+    frames: dict[str, Frame] = {}
+    triggers: dict[str, str] = {}
+    bases: set[str] = set()
+    for obj in _lines("frames.jsonl"):
+        bases.update(obj.get("base_nouns", ()))
+        if "frame" in obj and "trigger" not in obj:
+            frames[obj["frame"]] = Frame(obj["frame"], obj["relation"], tuple(obj["theme"]), tuple(obj["agent"]),
+                                         tuple(obj["destination"]))
+        elif "trigger" in obj:
+            triggers[obj["trigger"]] = obj["frame"]
+    unknown = sorted(set(triggers.values()) - frames.keys())
+    if unknown:
+        raise ValueError(f"frames.jsonl: trigger lines name frames that no line defines: {', '.join(unknown)}")
+    return FrameTable(frames, {lemma: frames[name] for lemma, name in triggers.items()}, frozenset(bases))
+
+
+@lru_cache(maxsize=1)
+def unit_table() -> UnitTable:
+    nouns: set[str] = set()
+    prefixes: list[tuple[str, str]] = []
+    units: dict[str, str] = {}
+    for obj in _lines("units.jsonl"):
+        nouns.update(obj.get("unit_nouns", ()))
+        if "prefix" in obj:
+            prefixes.append((obj["prefix"], obj["country"]))
+        if "unit" in obj:
+            units[lookup_key(obj["unit"])] = obj["country"]
+    return UnitTable(frozenset(nouns), tuple(sorted(prefixes, key=lambda p: -len(p[0]))), units)
+
+
+# -- units --------------------------------------------------------------------------------
+
+def _name_tokens(token: Token) -> list[Token]:
+    """The words of the name a unit noun ends: "the 4th Infantry Division" -> 4th Infantry
+    Division; "Royal Air Force Lakenheath's 48th Fighter Wing" -> the whole possessive too."""
+    return [t for t in token.subtree if t.i <= token.i and t.dep_ not in ("det", "punct")]
+
+
+def is_unit(token: Token) -> bool:
+    """A named unit or ship: a unit noun ending a capitalised name ("the 2nd Example Brigade",
+    "USS Example"), or a name the unit list knows."""
+    table = unit_table()
+    lemma = token.lemma_.lower()
+    name = _name_tokens(token)
+    if lemma in table.nouns and (token.is_title or token.text.isupper()) and len(name) > 1:
+        return True
+    text = " ".join(t.text for t in name)
+    return any(lookup_key(text).endswith(key) for key in table.units) or any(
+        text.startswith(prefix + " ") for prefix, _ in table.prefixes if prefix in ("USS", "HMS", "USNS", "HMCS", "HMAS"))
+
+
+def unit_country(token: Token, resolver: Resolver) -> list[Arg]:
+    """The country of a named unit: the unit list first, then a prefix ("USS", "Royal Navy"),
+    then a nationality or owner in the name ("Pakistan Army's 11th Corps", "of the Example Army")."""
+    if not is_unit(token):
+        return []
+    table = unit_table()
+    name = _name_tokens(token)
+    text = " ".join(t.text for t in name)
+    key = lookup_key(text)
+    country = next((c for unit, c in table.units.items() if key.endswith(unit)), None)
+    if country is None:
+        country = next((c for prefix, c in table.prefixes if text.startswith(prefix + " ") or
+                        any(t.text == prefix for t in name[:1])), None)
+    if country is not None:
+        entry = gazetteer().country(country)
+        if entry is not None:
+            return [Arg({"id": _country_id(entry.name), "name": entry.name, "type": "Country"}, token, 0.75)]
+    owners = resolver.asset_owners(token)
+    for p in (p for c in children(token, "prep") if c.lower_ == "of" for p in children(c, "pobj")):
+        owners = owners or resolver.asset_owners(p) or [a for a in resolver.actors(p) if a.ref["type"] == "Country"]
+    return owners
+
+
+def _country_id(name: str) -> str:
+    from ...names import slug
+
+    return slug(name)
+
+
+# -- role finders ---------------------------------------------------------------------------
+
+def _forceful(token: Token | None) -> bool:
+    return token is not None and (is_military(quantity_head(token)) or is_unit(token))
+
+
+def _antecedent(token: Token) -> Token:
+    """A relative pronoun stands for the noun its clause hangs on."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return relative_antecedent(token.head)
+    return token
+
+
+def _participle_head(trigger: Token) -> Token | None:
+    """"troops stationed in X", "personnel with equipment deployed to X", "the peacekeepers, who
+    arrived in X": the noun the participle or relative clause hangs on, climbing through "with"
+    and "of" phrases to the first one that names forces."""
+    if trigger.dep_ == "relcl":
+        subj = own_subject(trigger) or next(iter(children(trigger, "nsubjpass")), None)
+        if subj is not None and subj.lower_ not in RELATIVE_PRONOUNS:
+            return None
+        noun = relative_antecedent(trigger)
+    elif trigger.dep_ == "acl" and trigger.tag_ in ("VBN", "VBG"):
+        noun = trigger.head
+    elif trigger.dep_ == "advcl" and trigger.tag_ == "VBN" and not own_subject(trigger):
+        # "Stationed in the south since 2003, British troops ...": the main clause's subject
+        return own_subject(trigger.head) or next(iter(children(trigger.head, "nsubjpass")), None)
+    else:
+        return None
+    for _ in range(3):
+        if _forceful(noun):
+            return noun
+        if noun.dep_ == "pobj" and noun.head.lower_ in ("with", "of") and noun.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head.head
+            continue
+        break
+    return noun if _forceful(noun) else None
+
+
+def _subject(trigger: Token) -> Token | None:
+    subj = own_subject(trigger)
+    node = trigger
+    while subj is None and node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
+        node = node.head
+        subj = own_subject(node)
+    return _antecedent(subj) if subj is not None else None
+
+
+def _object(trigger: Token) -> Token | None:
+    dobj = next(iter(children(trigger, "dobj")), None)
+    if dobj is None:
+        for c in children(trigger, "conj"):  # "deployed or extended 300 troops": the shared object
+            if c.pos_ == "VERB" and own_subject(c) is None and children(c, "dobj"):
+                return children(c, "dobj")[0]
+    return dobj
+
+
+def find_theme(trigger: Token, frame: Frame, bases: frozenset[str] = frozenset()) -> Token | None:
+    """The force the trigger moves or keeps, from the frame's theme places in order."""
+    dobj = _object(trigger)
+    for where in frame.theme:
+        if where == "base_object":
+            if dobj is not None and dobj.lemma_.lower() in bases:
+                return dobj
+            continue
+        if where == "object":
+            found = dobj
+        elif where == "passive_subject":
+            found = next(iter(children(trigger, "nsubjpass")), None)
+            found = _antecedent(found) if found is not None else None
+        elif where == "participle_head":
+            found = _participle_head(trigger)
+        elif where == "subject":
+            # the subject moves only when no force is the object: "troops crossed the river"
+            found = _subject(trigger) if not _forceful(dobj) and not is_passive(trigger) else None
+        else:
+            raise ValueError(f"frames.jsonl: unknown theme place {where!r}")
+        if _forceful(found):
+            return found
+    return None
+
+
+def find_agents(trigger: Token, frame: Frame, theme: Token, resolver: Resolver, sent: Span) -> list[Arg]:
+    for where in frame.agent:
+        found: list[Arg] = []
+        if where == "subject":
+            subj = _subject(trigger)
+            if subj is not None and subj.i != theme.i and not is_passive(trigger):
+                found = subject_args(trigger, resolver, sent) or unit_country(subj, resolver)
+        elif where == "passive_agent":
+            if is_passive(trigger):
+                found = subject_args(trigger, resolver, sent)
+        elif where == "theme_owner":
+            found = owners_of_force(theme, resolver)
+        else:
+            raise ValueError(f"frames.jsonl: unknown agent place {where!r}")
+        found = [a for a in found if a.ref["type"] in ("Country", "Organization", "Person")]
+        if found:
+            return dedupe(found)
+    return []
+
+
+def owners_of_force(theme: Token, resolver: Resolver) -> list[Arg]:
+    """Whose force: "Chadian troops", "the 4th Infantry Division", "600 paratroopers from the
+    Example Brigade", "the Example Army's soldiers"."""
+    head = quantity_head(theme)
+    found = resolver.asset_owners(head) or unit_country(head, resolver)
+    if found:
+        return found
+    noun = head
+    for _ in range(2):  # "Example Army personnel with combat equipment": the phrase above
+        if not (noun.dep_ == "pobj" and noun.head.lower_ in ("with", "of") and noun.head.head.pos_ in ("NOUN", "PROPN")):
+            break
+        noun = noun.head.head
+        found = resolver.asset_owners(noun) or unit_country(noun, resolver)
+        if found:
+            return found
+    for c in children(head, "prep"):
+        if c.lower_ in ("from", "of", "with"):
+            for p in children(c, "pobj"):
+                found = unit_country(p, resolver) or resolver.asset_owners(p) or [
+                    a for a in resolver.actors(p) if a.ref["type"] == "Country"]
+                if found:
+                    return found
+    return [a for a in resolver.actors(head) if a.ref["type"] == "Country"]
+
+
+def _locatives(trigger: Token, preps: frozenset[str], skip: set[int]) -> list[Token]:
+    """Objects of the trigger's destination phrases, searched breadth first through its
+    adverbs ("pushed further into X") and one non-destination phrase ("deployed for exercises
+    in X"); never inside another clause or the theme."""
+    frontier: list[tuple[Token, int]] = [(trigger, 0)]
+    while frontier:
+        found: list[Token] = []
+        following: list[tuple[Token, int]] = []
+        for node, depth in frontier:
+            for c in node.children:
+                if c.i in skip or c.dep_ in CLAUSE_DEPS:
+                    continue
+                if c.dep_ == "prep" and c.lower_ in preps:
+                    found += [t for p in children(c, "pobj") for t in conjuncts(p)]
+                elif c.dep_ in ("advmod", "prt") and depth < 2:
+                    following.append((c, depth + 1))
+                elif c.dep_ == "prep" and depth < 1:
+                    following += [(p, depth + 1) for p in children(c, "pobj")]
+        if found:
+            return found
+        frontier = following
+    return []
+
+
+def find_destinations(trigger: Token, frame: Frame, theme: Token, spec: RelationSpec, agents: list[Arg],
+                      resolver: Resolver, broader: dict[str, str]) -> list[Arg]:
+    preps = frozenset(spec.destination_preps)
+    theme_tokens = {t.i for t in theme.subtree} if theme.head.i == trigger.i else set()
+    for where in frame.destination:
+        if where == "trigger_place":
+            items = _locatives(trigger, preps, theme_tokens)
+        elif where == "theme_place":
+            # "two battalions and a squadron to X": the phrase may hang on any member of the list
+            items = [t for member in conjuncts(theme) for noun in dict.fromkeys([member, quantity_head(member)])
+                     for t in _locatives(noun, preps, set())]
+        elif where == "place_object":
+            dobj = _object(trigger)
+            items = conjuncts(dobj) if dobj is not None and not _forceful(dobj) else []
+        else:
+            raise ValueError(f"frames.jsonl: unknown destination place {where!r}")
+        out: list[Arg] = []
+        for item in items:
+            place, wider = resolver.place(item, agents)
+            if place is None:
+                continue
+            if wider is not None:
+                broader[place["id"]] = wider["name"]
+            out.append(Arg(place, item, 0.85 if resolver.ctx.mention(item) else 0.7))
+        if out:
+            return dedupe(out)
+    return []
+
+
+class FrameEngine:
+    """Fills the frame of a trigger and emits its relations through the constructions."""
+
+    def __init__(self, constructions, table: FrameTable | None = None):
+        self.constructions = constructions
+        self.table = table or frame_table()
+
+    def candidate(self, trigger: Token, spec: RelationSpec, sent: Span) -> Candidate | None:
+        frame = self.table.triggers.get(trigger.lemma_.lower())
+        if frame is None or frame.relation != spec.relation:
+            return None
+        resolver: Resolver = self.constructions.resolver
+        theme = find_theme(trigger, frame, self.table.base_nouns)
+        if theme is None:
+            return None
+        agents = [a for a in find_agents(trigger, frame, theme, resolver, sent) if a.ref["type"] in spec.subject_types]
+        if not agents:
+            return None
+        dests = find_destinations(trigger, frame, theme, spec, agents, resolver, self.constructions.broader)
+        if not dests:
+            return None
+        return Candidate(trigger, frame, theme, agents, dests)
+
+    def relations(self, trigger: Token, spec: RelationSpec, sent: Span) -> list[dict]:
+        cand = self.candidate(trigger, spec, sent)
+        if cand is None or cand.theme is None:
+            return []
+        cons = self.constructions
+        status, ending = cons._ending_status(trigger, spec, sent, False)
+        head = quantity_head(cand.theme)
+        if any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in head.children):
+            status = "negated"
+        reported_by, status = reporting(trigger, cons.resolver, sent, status, cand.agents)
+        stop = {t.i for d in cand.destinations for t in d.token.subtree}
+        props: dict = {"asset": properties.phrase(cand.theme, stop)}
+        return cons.emit(spec, trigger, cand.agents, cand.destinations, sent, status, reported_by, props,
+                         ending=ending)
