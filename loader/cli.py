@@ -341,7 +341,10 @@ def viz(
     output = output or Path("graph.html")
     with Graph(connection(uri, username, password, database)) as graph:
         result = viz_lib.draw(graph, plan, output)
-    kinds = ", ".join(f"{n} {k}" for k, n in sorted(result.types.items())) or "nothing found"
+    if result.path is None:
+        message(f"No answer in the graph for {question_or_query!r}; {output} not written.")
+        return
+    kinds = ", ".join(f"{n} {k}" for k, n in sorted(result.types.items()))
     message(f"Wrote {output}: {result.nodes} nodes ({kinds}), {result.relationships} relationships.")
 
 

@@ -16,6 +16,9 @@ _HEADER_PARAM = re.compile(
     r"^//\s*\$(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?P<optional>\(optional\))?\s*:\s*(?P<description>.*)$"
 )
 OPTIONAL_MARKER = "(optional)"
+# every canned query returns, besides its answer's columns, the nodes and relationships behind
+# each row in this column: Neo4j Browser and `kgload viz` draw them, tables and JSON leave it out
+GRAPH_COLUMN = "graph"
 
 
 @dataclass(frozen=True)

@@ -145,12 +145,30 @@ class Graph:
     # ------------------------------------------------------------ reads
 
     def read(self, name: str, params: dict | None = None) -> list[dict]:
+        """The rows of a read statement; a canned query's ``graph`` column (what Browser and
+        ``kgload viz`` draw) is left out."""
         with self._translated():
             records, _, _ = self.driver.execute_query(
                 cypher.load(name), params or {}, database_=self.settings.database,
                 routing_="r",
             )
-        return [r.data() for r in records]
+        return [_row(r) for r in records]
+
+    def answer(self, query: str, params: dict) -> tuple[list[dict], Any]:
+        """One run of the canned query ``query``: its rows (as ``read`` gives them) and the
+        nodes and relationships of their ``graph`` column (a ``neo4j.graph.Graph``), so that a
+        picture shows exactly what the table says."""
+
+        def rows_and_graph(result):
+            records = list(result)
+            return records, result.graph()
+
+        with self._translated():
+            records, drawn = self.driver.execute_query(
+                cypher.load(f"queries/{query}"), params, database_=self.settings.database,
+                routing_="r", result_transformer_=rows_and_graph,
+            )
+        return [_row(r) for r in records], drawn
 
     def read_text(self, text: str, params: dict | None = None) -> list[dict]:
         """Run a read statement given as text (tests and ``kgload query --file``)."""
@@ -159,6 +177,10 @@ class Graph:
                 text, params or {}, database_=self.settings.database, routing_="r"
             )
         return [r.data() for r in records]
+
+
+def _row(record) -> dict:
+    return record.data(*[k for k in record.keys() if k != cypher.GRAPH_COLUMN])
 
 
 def counters_of(summary) -> Counter:

@@ -1,9 +1,9 @@
 """``kgload viz``: an answer's subgraph as one standalone HTML file, drawn with neo4j-viz.
 
-A question goes through ``questions.parse_question`` to a canned query; a canned query name is
-taken as it is. The subgraph comes from the query's graph twin ``cypher/queries/<name>_graph``
-when there is one (same parameters); otherwise the table query runs and the entities its rows
-name are drawn with the relationships among them (``entities_graph``). Nodes are coloured by
+A question goes through ``questions.parse_question`` to a canned query and every parameter it
+set (``as_of`` among them); a canned query name is taken as it is, with its ``-p`` values. The
+picture comes from the same run of the same query as the table (``Graph.answer``): the nodes and
+relationships of its ``graph`` column, so it draws exactly the rows' facts. Nodes are coloured by
 entity type with the colours of the Browser style (``cypher/browser/style.grass``), captioned by
 name; relationships are captioned by type.
 """
@@ -19,8 +19,6 @@ from . import cypher
 from .errors import KgloadError, UsageError
 from .files import atomic_write
 
-GRAPH_SUFFIX = "_graph"
-FALLBACK_QUERY = "entities_graph"
 DEFAULT_NODE_COLOR = "#A5ABB6"
 CAPTION_PROPERTIES = ("name", "title", "relation", "key", "id")
 ENTITY_LABEL = "Entity"
@@ -28,28 +26,21 @@ ENTITY_LABEL = "Entity"
 
 @dataclass
 class VizPlan:
-    """What to run: the canned (table) query the user asked for, and its graph form."""
+    """What to run: the canned query the user asked for, with every parameter, and a title."""
 
     query: str
     params: dict[str, Any]
-    graph_query: str | None  # None: draw the entities the table rows name
     title: str
-
-    @property
-    def graph_params(self) -> dict[str, Any]:
-        if self.graph_query is None:
-            return {}
-        wanted = cypher.statement_params(cypher.load(f"queries/{self.graph_query}"))
-        return {k: self.params.get(k) for k in wanted}
 
 
 @dataclass
 class VizResult:
-    path: Path | None
+    path: Path | None  # None when nothing was found (no page is written)
     nodes: int
     relationships: int
     types: dict[str, int] = field(default_factory=dict)
     html: str = ""
+    rows: list[dict] = field(default_factory=list)
 
 
 def query_names() -> list[str]:
@@ -70,64 +61,21 @@ def plan(question_or_query: str, params: dict[str, Any] | None = None) -> VizPla
 
         parsed = parse_question(target)
         query, params, title = parsed.query, dict(parsed.params), target
-    if query.endswith(GRAPH_SUFFIX):
-        graph_query = query
-    elif query + GRAPH_SUFFIX in names:
-        graph_query = query + GRAPH_SUFFIX
-    else:
-        graph_query = None
-    return VizPlan(query, cypher.query_arguments(query, params), graph_query, title)
+    return VizPlan(query, cypher.query_arguments(query, params), title)
 
 
 def browser_link(viz_plan: VizPlan, browser_url: str | None = None) -> str:
-    """A Neo4j Browser link that opens the plan's graph query (else its table query) with its
-    values; ``browser_url`` defaults to the local server's Browser."""
+    """A Neo4j Browser link that opens the plan's query with all its values (Browser draws the
+    nodes and relationships of its ``graph`` column); ``browser_url`` defaults to the local
+    server's Browser."""
     from . import browser
 
-    if viz_plan.graph_query is not None:
-        query, params = viz_plan.graph_query, viz_plan.graph_params
-    else:
-        query, params = viz_plan.query, viz_plan.params
-    return browser.browser_link(query, params, browser_url or browser.local_browser_url())
+    return browser.browser_link(viz_plan.query, viz_plan.params, browser_url or browser.local_browser_url())
 
 
 def _query_title(query: str, params: dict[str, Any]) -> str:
     args = ", ".join(f"{k}={v!r}" for k, v in params.items())
     return f"{query}({args})" if args else query
-
-
-# ------------------------------------------------------------------ fetch
-
-
-def fetch_graph(graph, viz_plan: VizPlan):
-    """The answer's subgraph as a ``neo4j.graph.Graph`` (nodes and relationships)."""
-    from neo4j import Result
-
-    if viz_plan.graph_query is not None:
-        name, params = viz_plan.graph_query, viz_plan.graph_params
-    else:
-        rows = graph.read(f"queries/{viz_plan.query}", viz_plan.params)
-        name, params = FALLBACK_QUERY, {"names": sorted(_strings(rows))}
-    with graph._translated():
-        return graph.driver.execute_query(
-            cypher.load(f"queries/{name}"), params, database_=graph.settings.database,
-            routing_="r", result_transformer_=Result.graph,
-        )
-
-
-def _strings(value) -> set[str]:
-    """Every string in the rows (names of entities among them), for the fallback drawing."""
-    out: set[str] = set()
-    if isinstance(value, str):
-        if 0 < len(value) <= 200:
-            out.add(value)
-    elif isinstance(value, dict):
-        for v in value.values():
-            out |= _strings(v)
-    elif isinstance(value, (list, tuple)):
-        for v in value:
-            out |= _strings(v)
-    return out
 
 
 # ------------------------------------------------------------------ draw
@@ -214,9 +162,12 @@ def viz(graph, question_or_query: str, params: dict[str, Any] | None = None,
 
 
 def draw(graph, viz_plan: VizPlan, output: Path | None = None) -> VizResult:
-    """Draw what ``viz_plan`` asks for into ``output`` (an HTML file written whole), if given."""
-    neo_graph = fetch_graph(graph, viz_plan)
+    """Draw what ``viz_plan`` asks for into ``output`` (an HTML file written whole), if given and
+    if the answer has anything to draw."""
+    rows, neo_graph = graph.answer(viz_plan.query, viz_plan.params)
     vg = visualization(neo_graph)
+    if not vg.nodes:
+        return VizResult(None, 0, 0, {}, "", rows)
     page = render_html(vg, viz_plan.title)
     types: dict[str, int] = {}
     for n in vg.nodes:
@@ -228,4 +179,4 @@ def draw(graph, viz_plan: VizPlan, output: Path | None = None) -> VizResult:
                 out.write(page)
         except OSError as exc:
             raise KgloadError(f"cannot write {output}: {exc.strerror or exc}") from None
-    return VizResult(output, len(vg.nodes), len(vg.relationships), types, page)
+    return VizResult(output, len(vg.nodes), len(vg.relationships), types, page, rows)

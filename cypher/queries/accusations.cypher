@@ -27,5 +27,5 @@ CALL (s, o) {
   RETURN collect(DISTINCT v.charge) AS charges
 }
 RETURN s.name AS accuser, o.name AS accused, r.mentions AS sentences, r.documents AS documents,
-       charges, r.first_seen AS first_seen, r.last_seen AS last_seen
+       charges, r.first_seen AS first_seen, r.last_seen AS last_seen, [s, r, o] AS graph
 ORDER BY sentences DESC, accuser, accused

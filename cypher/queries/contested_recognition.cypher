@@ -25,14 +25,15 @@ WHERE key <> '' OR a.name < b.name
 CALL (a) {
   MATCH (x:Entity)-[r:RECOGNIZES]->(a)
   WITH x, r ORDER BY x.name
-  RETURN collect(x.name) AS recognized_by, sum(r.mentions) AS sentences
+  RETURN collect(x.name) AS recognized_by, sum(r.mentions) AS sentences, collect(x) + collect(r) AS drawn
 }
 CALL (b) {
   MATCH (x:Entity)-[r:RECOGNIZES]->(b)
   WITH x, r ORDER BY x.name
-  RETURN collect(x.name) AS rival_recognized_by, sum(r.mentions) AS rival_sentences
+  RETURN collect(x.name) AS rival_recognized_by, sum(r.mentions) AS rival_sentences, collect(x) + collect(r) AS rival_drawn
 }
-WITH a, b, recognized_by, sentences, rival_recognized_by, rival_sentences
+WITH a, b, recognized_by, sentences, rival_recognized_by, rival_sentences, drawn, rival_drawn
 WHERE any(x IN rival_recognized_by WHERE NOT x IN recognized_by)
-RETURN a.name AS recognized, recognized_by, sentences, b.name AS rival, rival_recognized_by, rival_sentences
+RETURN a.name AS recognized, recognized_by, sentences, b.name AS rival, rival_recognized_by, rival_sentences,
+       [a, b] + drawn + rival_drawn AS graph
 ORDER BY sentences + rival_sentences DESC, recognized, rival

@@ -47,5 +47,6 @@ CALL (s, o) {
   RETURN collect(DISTINCT v.asset) AS assets, collect(DISTINCT v.when) AS dates
 }
 RETURN s.name AS actor, o.name AS place, r.mentions AS sentences, r.documents AS documents,
-       assets, dates, r.first_seen AS first_seen, r.last_seen AS last_seen, since
+       assets, dates, r.first_seen AS first_seen, r.last_seen AS last_seen, since,
+       [s, r, o] AS graph
 ORDER BY sentences DESC, actor, place

@@ -32,5 +32,6 @@ OPTIONAL MATCH (s)-[r]->(o) WHERE type(r) = rel
 RETURN s.name AS actor, rel AS relation, o.name AS object,
        coalesce(endings[0].event_date, endings[0].published) AS ended,
        size(endings) AS sentences, endings[0].sentence AS sentence,
-       coalesce(r.current, false) AS holds_again, r.since AS since
+       coalesce(r.current, false) AS holds_again, r.since AS since,
+       [x IN [s, r, o] WHERE x IS NOT NULL] AS graph
 ORDER BY ended DESC, actor, object

@@ -6,15 +6,16 @@ WITH e, COUNT { (:Document)-[:MENTIONS]->(e) } AS documents
 OPTIONAL CALL (e) {
   // only fact relationships join two entities (ALIAS_OF comes from an Alias, MENTIONS from a Document)
   MATCH (e)-[r]->(other:Entity)
-  RETURN 'out' AS direction, type(r) AS relation, other, r.mentions AS mentions
+  RETURN 'out' AS direction, type(r) AS relation, other, r, r.mentions AS mentions
   UNION ALL
   MATCH (e)<-[r]-(other:Entity)
-  RETURN 'in' AS direction, type(r) AS relation, other, r.mentions AS mentions
+  RETURN 'in' AS direction, type(r) AS relation, other, r, r.mentions AS mentions
 }
-WITH e, documents, direction, relation, other, mentions
+WITH e, documents, direction, relation, other, r, mentions
 ORDER BY mentions DESC, other.name
 WITH e, documents, direction, relation, count(other) AS relationships, sum(mentions) AS sentences,
-     collect(other.name + ' (' + toString(mentions) + ')') AS others
+     collect(other.name + ' (' + toString(mentions) + ')') AS others, collect(CASE WHEN other IS NOT NULL THEN [r, other] END) AS drawn
 RETURN e.name AS entity, e.type AS type, e.aliases AS aliases, documents, direction, relation,
-       relationships, sentences, others[..10] AS top
+       relationships, sentences, others[..10] AS top,
+       reduce(g = [e], pair IN drawn[..10] | g + pair) AS graph
 ORDER BY entity, direction DESC, sentences DESC, relation

@@ -17,6 +17,6 @@ RETURN reduce(text = head(nodes(p)).name, i IN range(0, length(p) - 1) |
                      THEN ' -[' + type(relationships(p)[i]) + ']-> '
                      ELSE ' <-[' + type(relationships(p)[i]) + ']- ' END + nodes(p)[i + 1].name) AS path,
        length(p) AS hops, sentences,
-       [r IN relationships(p) | r.mentions] AS step_sentences
+       [r IN relationships(p) | r.mentions] AS step_sentences, [p] AS graph
 ORDER BY hops, sentences DESC, path
 LIMIT 10

@@ -27,5 +27,6 @@ CALL (subject_key, object_key, relation) {
 WITH s, r, o, object_key
 WHERE object_key = '' OR object_key IN [(o)<-[:ALIAS_OF]-(alias_of_o) | alias_of_o.key]
 RETURN s.name AS subject, s.type AS subject_type, type(r) AS relation, o.name AS object, o.type AS object_type,
-       r.mentions AS sentences, r.documents AS documents, r.first_seen AS first_seen, r.last_seen AS last_seen
+       r.mentions AS sentences, r.documents AS documents, r.first_seen AS first_seen, r.last_seen AS last_seen,
+       [s, r, o] AS graph
 ORDER BY sentences DESC, subject, relation, object

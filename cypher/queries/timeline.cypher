@@ -26,5 +26,6 @@ WITH coalesce(v.event_date, v.published) AS date, s, v.relation AS relation, o,
 ORDER BY v.doc_id, v.start
 WITH date, s, relation, o, event, collect(v.sentence) AS sentences_told
 RETURN date, s.name AS subject, relation, o.name AS object, event,
-       size(sentences_told) AS sentences, sentences_told[0] AS sentence
+       size(sentences_told) AS sentences, sentences_told[0] AS sentence,
+       [s, o] + [(s)-[r]->(o) WHERE type(r) = relation | r] AS graph
 ORDER BY date, subject, relation, object, event

@@ -23,5 +23,6 @@ CALL (subject, object, r, as_of) {
 WITH *
 WHERE holds
 RETURN subject.name AS subject, subject.type AS subject_type, object.name AS recognized,
-       r.mentions AS sentences, r.documents AS documents, since
+       r.mentions AS sentences, r.documents AS documents, since,
+       [subject, r, object] AS graph
 ORDER BY sentences DESC, subject

@@ -1,4 +1,4 @@
-"""Neo4j Browser in headless Chromium: log in, run the who-recognizes-Guaido graph query from a
+"""Neo4j Browser in headless Chromium: log in, run the who-recognizes-Guaido query from a
 kgload Browser link, and check the drawn graph (SVG) against the sample and the shipped style."""
 
 from __future__ import annotations
@@ -55,13 +55,13 @@ def test_who_recognizes_guaido_in_browser(page, browser_url, neo4j_settings, sam
     if not auto_style:
         # Another server (docker, Aura...): the style is applied by hand, as docs/browser.md says.
         page.add_init_script(f"window.localStorage.setItem('neo4j.grass', {browser.style_json()!r})")
-    link = browser.browser_link("who_recognizes_graph", {"name": "Guaidó"}, browser_url)
+    link = browser.browser_link("who_recognizes", {"name": "Guaidó", "as_of": None}, browser_url)
     page.goto(link)
     log_in(page, neo4j_settings)
     if auto_style:
         page.get_by_test_id("frameCommand").filter(has_text=":style {").first.wait_for()
     editor = page.locator(".monaco-editor .view-lines").first
-    assert "who_recognizes_graph" in editor.inner_text()
+    assert "who_recognizes.cypher" in editor.inner_text()
     page.get_by_test_id("editor-Run").click()
 
     frame, nodes, rels = drawn_graph(page)

@@ -149,13 +149,11 @@ def test_every_query_file_explains_as_cypher_shell_sends_it(graph, name):
     """Neo4j plans every file as cypher-shell sends it: a read-only statement that returns rows."""
     text = as_cypher_shell_sends(name)
     params = {p: "" for p in cypher.statement_params(text)}
-    if "names" in params:
-        params["names"] = []
     with graph.driver.session(database=graph.settings.database) as session:
         summary = session.run("EXPLAIN " + text, params).consume()
     assert summary.query_type == "r"  # reads only, as Neo4j itself classifies the statement
     operators = [o["operatorType"].split("@")[0] for o in _operators(summary.plan)]
-    assert operators[0] == "ProduceResults"  # it returns rows (or, for the _graph twins, paths)
+    assert operators[0] == "ProduceResults"  # it returns rows
     # (how names are found depends on the graph's statistics: the PROFILE test below checks the
     # Alias key index seek on the loaded sample)
     assert not [op for op in operators if op.startswith(("Create", "Merge", "Delete", "DetachDelete", "Set", "Remove"))]
@@ -303,7 +301,7 @@ def test_path_between_walks_only_entities_even_when_a_document_is_shorter(sample
         ("Cuba -[RECOGNIZES]-> Nicolas Maduro <-[SUPPORTS]- Russia -[ACCUSES]-> United States -[RECOGNIZES]-> Juan Guaido", 4, 5, [1, 1, 1, 2]),
         ("Cuba -[RECOGNIZES]-> Nicolas Maduro <-[SUPPORTS]- Russia <-[WARNS]- United States -[RECOGNIZES]-> Juan Guaido", 4, 5, [1, 1, 1, 2]),
     ]
-    paths = [r["p"] for r in run(sample_graph, "path_between_graph", **{"from": "Cuba", "to": "Guaido"})]
+    paths = [r["graph"][0] for r in run(sample_graph, "path_between", **{"from": "Cuba", "to": "Guaido"})]
     # a path's data is node, type, node, ...: 5 entities and 4 relationships each
     assert sorted(tuple(p[1::2]) for p in paths) == [
         ("RECOGNIZES", "RECOGNIZES", "ACCUSES", "RECOGNIZES"), ("RECOGNIZES", "RECOGNIZES", "WARNS", "RECOGNIZES"),
@@ -313,7 +311,7 @@ def test_path_between_walks_only_entities_even_when_a_document_is_shorter(sample
         ("Cuba", "Nicolas Maduro", "Russia", "United States", "Juan Guaido")}
 
 
-@pytest.mark.parametrize("name", ["path_between", "path_between_graph"])
+@pytest.mark.parametrize("name", ["path_between"])
 def test_path_between_prunes_non_entities_during_the_search(sample_graph, name):
     with sample_graph.driver.session(database=sample_graph.settings.database) as session:
         result = session.run("PROFILE " + as_cypher_shell_sends(name), {"from": "Cuba", "to": "Guaido"})

@@ -14,8 +14,7 @@ from loader.errors import UsageError
 FOLDERS = ("schema", "admin", "load", "queries")
 ALL_FILES = [(folder, name) for folder in FOLDERS for name in cypher.names(folder)]
 QUERIES = cypher.names("queries")
-# the graph twins (*_graph) return nodes and relationships for Neo4j Browser; the others return rows
-ROW_QUERIES = [q for q in QUERIES if not q.endswith("_graph")]
+ROW_QUERIES = QUERIES
 
 # the normalisation of names, as in who_recognizes.cypher; X is the parameter expression
 NORMALISATION = (
@@ -156,8 +155,7 @@ def test_every_answer_row_says_how_many_sentences_support_it(name):
 # A new relation type is a data change (one line in loader/data/relations.jsonl): no query lists the
 # relation types by hand. A query about one relation (who_recognizes: RECOGNIZES) names that one;
 # the queries about every relation name none.
-GENERIC_QUERIES = ["entity_profile", "entity_profile_graph", "evidence", "path_between", "path_between_graph",
-                   "entities_graph", "relations", "relations_graph"]
+GENERIC_QUERIES = ["entity_profile", "evidence", "path_between", "relations"]
 
 
 def _statement(name: str) -> str:
@@ -198,4 +196,3 @@ def test_no_query_lists_relation_types_by_hand(name):
 ])
 def test_queries_about_one_relation_name_only_it(name, relation):
     assert _relation_types_named(_statement(name)) == {relation}
-    assert _relation_types_named(_statement(f"{name}_graph")) == {relation}

@@ -16,7 +16,7 @@ from loader.errors import UsageError
 from loader.neo4j_local import LocalServer, write_config
 from loader.records import ENTITY_TYPES
 
-GRAPH_QUERIES = [q for q in cypher.names("queries") if q.endswith("_graph")]
+QUERIES = cypher.names("queries")
 
 
 # ------------------------------------------------------------------ style
@@ -88,10 +88,10 @@ def _browser_reads(link: str) -> str:
 
 @pytest.mark.parametrize("name", ["Guaido", "Juan Guaidó", "O'Brien \\ 100%", "a+b"])
 def test_browser_link_round_trip(name):
-    link = browser.browser_link("who_recognizes_graph", {"name": name}, "http://localhost:7474/browser/")
+    link = browser.browser_link("who_recognizes", {"name": name}, "http://localhost:7474/browser/")
     assert link.startswith("http://localhost:7474/browser/?cmd=edit&arg=")
     text = _browser_reads(link)
-    assert text == browser.editor_text("who_recognizes_graph", {"name": name})
+    assert text == browser.editor_text("who_recognizes", {"name": name})
     assert "$name" not in text.split("\n", 1)[1]
     assert browser.cypher_literal(name) in text
 
@@ -163,63 +163,52 @@ def test_editor_text_head_line_names_every_value_on_one_line():
     assert lines[0] == ("// kgload: cypher/queries/evidence.cypher with "
                         r"$object = 'Maduro\'\r', $relation = 'x\\', $subject = 'Russia\u2028MATCH (n) DETACH DELETE n'")
     assert text.splitlines() == lines and len(lines) == 1 + len(_template_lines("evidence"))
-    text = browser.editor_text("entities_graph", {"names": ["a\r\nb", "c'd", "e\u2029"]})
-    assert text.split("\n")[0] == r"// kgload: cypher/queries/entities_graph.cypher with $names = ['a\r\nb', 'c\'d', 'e\u2029']"
-    assert text.split("\n")[1] == r"UNWIND ['a\r\nb', 'c\'d', 'e\u2029'] AS raw"
-    assert text.splitlines() == text.split("\n") and len(text.split("\n")) == 1 + len(_template_lines("entities_graph"))
+    text = browser.editor_text("path_between", {"from": ["a\r\nb", "c'd"], "to": "e\u2029"})
+    assert text.split("\n")[0] == r"// kgload: cypher/queries/path_between.cypher with $from = ['a\r\nb', 'c\'d'], $to = 'e\u2029'"
+    assert text.splitlines() == text.split("\n") and len(text.split("\n")) == 1 + len(_template_lines("path_between"))
 
 
 @pytest.mark.parametrize("name", ["x\nMATCH (n) DETACH DELETE n //", "a\rb", "a\u2028b", "a`b", "x\\'y"])
 def test_browser_link_carries_a_tricky_value_on_the_template_lines(name):
-    link = browser.browser_link("who_recognizes_graph", {"name": name}, "http://localhost:7474/browser/")
+    link = browser.browser_link("who_recognizes", {"name": name}, "http://localhost:7474/browser/")
     text = _browser_reads(link)
-    assert text == browser.editor_text("who_recognizes_graph", {"name": name})
-    assert link.count("&arg=") == 1 + len(_template_lines("who_recognizes_graph"))  # one arg a line
+    assert text == browser.editor_text("who_recognizes", {"name": name})
+    assert link.count("&arg=") == 1 + len(_template_lines("who_recognizes"))  # one arg a line
 
 
 def test_browser_link_refuses_what_a_link_cannot_carry():
     with pytest.raises(UsageError):
-        browser.browser_link("who_recognizes_graph", {"name": "A & B"})
+        browser.browser_link("who_recognizes", {"name": "A & B"})
     with pytest.raises(UsageError):
-        browser.browser_link("who_recognizes_graph", {})
+        browser.browser_link("who_recognizes", {})
 
 
-# ------------------------------------------------------------------ graph query files
+# ------------------------------------------------------------------ one query per answer
 
 
-@pytest.mark.parametrize("name", GRAPH_QUERIES)
-def test_graph_query_header_matches_statement(name):
+@pytest.mark.parametrize("name", QUERIES)
+def test_every_canned_query_returns_its_graph_last(name):
+    """Issue 20, point 1: no graph twins; the answer's own query returns the nodes and
+    relationships behind each row, which Browser and `kgload viz` draw."""
     text = cypher.load(f"queries/{name}")
-    assert cypher.purpose(text)
-    assert cypher.statement_params(text) == set(cypher.header_params(text))
-    assert re.search(r"^RETURN ", text, re.M)
-
-
-@pytest.mark.parametrize("name", [q for q in GRAPH_QUERIES if q[: -len("_graph")] in cypher.names("queries")])
-def test_graph_twin_takes_the_table_query_parameters(name):
-    table = cypher.load(f"queries/{name[: -len('_graph')]}")
-    graph = cypher.load(f"queries/{name}")
-    assert cypher.statement_params(graph) <= cypher.statement_params(table)
-
-
-def test_graph_queries_share_the_name_normalisation():
-    reference = cypher.load("queries/who_recognizes")
-    norm = re.search(r"WITH (reduce\(.*\)) AS key", reference).group(1)
-    for name in ("who_recognizes_graph", "whom_recognizes_graph", "entity_profile_graph"):
-        assert norm in cypher.load(f"queries/{name}")
+    final_return = text[text.rindex("\nRETURN "):]
+    assert re.search(r"\bAS graph\s*(?:ORDER BY|LIMIT|$)", final_return.replace("\n", " ")), final_return
+    assert not name.endswith("_graph")
 
 
 # ------------------------------------------------------------------ viz
 
 
-def test_plan_from_a_question_uses_the_graph_twin():
+def test_plan_from_a_question_runs_the_answers_query_with_every_parameter():
     plan = viz.plan("Who recognizes Guaido?")
-    assert (plan.query, plan.graph_query, plan.graph_params) == ("who_recognizes", "who_recognizes_graph", {"name": "Guaido"})
+    assert (plan.query, plan.params) == ("who_recognizes", {"name": "Guaido", "as_of": ""})
+    plan = viz.plan("Who recognized Guaido in 2022?")
+    assert (plan.query, plan.params) == ("who_recognizes", {"name": "Guaido", "as_of": "2022"})
 
 
 def test_plan_from_a_query_name():
     plan = viz.plan("who_recognizes", {"name": "Maduro"})
-    assert plan.graph_query == "who_recognizes_graph" and plan.params == {"name": "Maduro", "as_of": None}
+    assert plan.query == "who_recognizes" and plan.params == {"name": "Maduro", "as_of": None}
     with pytest.raises(UsageError):
         viz.plan("who_recognizes")
     with pytest.raises(UsageError):
@@ -253,4 +242,13 @@ def test_viz_command_prints_a_browser_link_without_a_server():
     assert result.exit_code == 0, result.output
     link = result.stdout.strip()
     assert link.startswith("http://localhost:7999/browser/?cmd=edit&arg=")
-    assert "who_recognizes_graph" in _browser_reads(link)
+    opened = _browser_reads(link)
+    assert opened.startswith("// kgload: cypher/queries/who_recognizes.cypher with $as_of = '', $name = 'Guaido'")
+
+
+def test_the_browser_link_carries_the_questions_date():
+    result = CliRunner().invoke(app, ["viz", "Who recognized Guaido in 2022?", "--browser", "--browser-url",
+                                      "http://localhost:7999/browser/"])
+    assert result.exit_code == 0, result.output
+    opened = _browser_reads(result.stdout.strip())
+    assert opened.startswith("// kgload: cypher/queries/who_recognizes.cypher with $as_of = '2022', $name = 'Guaido'")
