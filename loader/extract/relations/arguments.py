@@ -48,6 +48,12 @@ PRONOUNS_PLURAL = {"they", "them", "their", "we", "our", "us"}
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 
 
+def is_paired(item: Token) -> bool:
+    """"both sides", "each country", "the two capitals": a phrase that stands for two parties."""
+    return any(c.lower_ in ("both", "each") for c in item.children) or any(
+        c.dep_ == "nummod" and c.lower_ in ("two", "2") for c in item.children)
+
+
 class Resolver:
     def __init__(self, ctx: Context):
         self.ctx = ctx
@@ -213,17 +219,34 @@ class Resolver:
         return dedupe(out)
 
     def _both_sides(self, item: Token) -> list[Arg]:
-        """"both sides", "the two countries" -> the pair the sentence names "between A and B"."""
-        paired = any(c.lower_ == "both" for c in item.children) or any(
-            c.dep_ == "nummod" and c.lower_ in ("two", "2") for c in item.children)
-        if not paired or item.lemma_.lower() not in words("side_nouns"):
+        """"both sides", "each country", "the two capitals" -> the two parties: the pair the
+        sentence names "between A and B", else the two countries (or their forces, "Thai and
+        Lao troops") the sentence names, else those of the sentence before."""
+        if not is_paired(item) or item.lemma_.lower() not in words("side_nouns"):
             return []
         for t in item.sent:
             if t.dep_ == "prep" and t.lower_ == "between":
                 pair = [a for p in children(t, "pobj") for x in conjuncts(p) for a in self._named(x)]
                 if len(pair) == 2:
                     return pair
+        sent = item.sent
+        for _ in range(2):
+            pair = self._two_countries(sent)
+            if pair:
+                return pair
+            if sent.start == 0:
+                break
+            sent = item.doc[sent.start - 1].sent
         return []
+
+    def _two_countries(self, sent: Span) -> list[Arg]:
+        found: dict[str, Arg] = {}
+        for t in sent:
+            m = self.ctx.mention(t)
+            ref = actor_ref(m) if m is not None else None
+            if ref is not None and ref["type"] == "Country" and ref["id"] not in found:
+                found[ref["id"]] = Arg(ref, t, 0.75)
+        return list(found.values()) if len(found) == 2 else []
 
     def among_them(self, sent: Span) -> list[Arg]:
         """Members listed after "among them" / "among them are" anywhere in the sentence."""

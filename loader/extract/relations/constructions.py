@@ -27,7 +27,7 @@ from spacy.tokens import Span, Token
 from ..lexicon import RelationSpec, VerbTrigger
 from ..words import words
 from . import properties
-from .arguments import RELATIVE_PRONOUNS, Resolver
+from .arguments import RELATIVE_PRONOUNS, Resolver, is_paired
 from .clauses import subject_args
 from .context import Arg, children, clause_subject, conjuncts, dedupe, is_passive, own_subject, prep_objects
 from .phrases import is_military, quantity_head, relative_antecedent
@@ -46,6 +46,17 @@ def _reciprocal(token: Token) -> bool:
         if t.lower_ in ("other", "another") and t.i > 0 and t.doc[t.i - 1].lower_ in RECIPROCAL:
             return True
     return False
+
+
+def _the_other(verb: Token, objects: list[Token]) -> bool:
+    """"each side accuses the other", "both countries blame the other": the object is the other
+    of the two parties the subject names."""
+    subj = own_subject(verb) or clause_subject(verb)
+    if subj is not None and subj.lower_ in RELATIVE_PRONOUNS:
+        subj = None
+    if subj is None or not is_paired(subj):
+        return False
+    return any(t.lower_ == "other" for t in objects)
 
 
 class Constructions:
@@ -92,7 +103,7 @@ class Constructions:
                 obj_tokens = []
         if trig.clause_object and not obj_tokens and not clause_objects:
             return []
-        if any(_reciprocal(t) for t in obj_tokens):
+        if any(_reciprocal(t) for t in obj_tokens) or _the_other(verb, children(verb, "dobj")):
             return self._reciprocal(spec, verb, subjects, sent, props=self._charge(spec, verb, obj_tokens))
         objects = self._objects(obj_tokens, spec) + self._objects(clause_objects, spec)
         objects = [o for o in dedupe(objects) if o.ref["type"] in spec.object_types]

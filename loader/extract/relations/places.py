@@ -67,7 +67,8 @@ def place(ctx: Context, item: Token, actors: Sequence[Arg] = ()) -> tuple[dict |
         if mm["ent"]["type"] == "Place":
             if lemma in words("facility_nouns") | words("region_nouns"):
                 # "the Tartus naval base", "the Baltic Sea region": a place of its own in the named one
-                name = f"{mm['ent']['name']} {item.text.lower()}"
+                qualifiers = [t.text for t in item.lefts if t.dep_ == "amod" and t.is_lower and t.i < c.i]
+                name = " ".join([*qualifiers, mm["ent"]["name"], item.text.lower()])  # "the central Africa region"
                 return {"id": slug(name), "name": name, "type": "Place"}, mm["ent"]
             return mm["ent"], None
     # "the Kursk region", "Kherson province"; "the Korean peninsula"
