@@ -33,6 +33,7 @@ from .cli_support import (
     progress_bar,
     set_debug,
 )
+from .cli_web import AllowPrivateOpt, CacheOpt, DelayOpt, OfflineOpt, PerHostOpt, TimeoutOpt, UrlsOpt, configure_web
 from .errors import InputsRejected, UsageError
 from .render import load_summary_text, message, render_rows
 
@@ -58,7 +59,9 @@ def _main(
 @app.command()
 @handle_errors
 def extract(
-    paths: List[str] = typer.Argument(..., help="Files (.txt, .md, .jsonl), folders, or - for stdin."),
+    paths: Optional[List[str]] = typer.Argument(
+        None, help="Files (.txt, .md, .jsonl, .html, feeds .rss/.atom/.xml, .warc[.gz]), folders, page or feed URLs, "
+                   "or - for stdin."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write records here (default stdout)."),
     model: Optional[str] = ModelOpt,
     workers: int = WorkersOpt,
@@ -70,13 +73,19 @@ def extract(
              "(N worker processes here). Inputs may be fsspec URLs (s3://, gs://, file://), read by the "
              "workers; -o names a folder of shards part-NNNNN.jsonl + manifest.json; re-running resumes."),
     task_docs: int = typer.Option(50, "--task-docs", min=1, help="With --dask: at most this many files per task (shard)."),
+    urls: Optional[List[Path]] = UrlsOpt, offline: bool = OfflineOpt, allow_private: bool = AllowPrivateOpt,
+    cache: Optional[Path] = CacheOpt, per_host: int = PerHostOpt, delay: float = DelayOpt, timeout: float = TimeoutOpt,
 ) -> None:
     """Extract entities and relations to JSONL records (one object per line).
 
     Example: kgload extract examples/ -o records.jsonl
 
+    Example: kgload extract https://news.example.org/world/rss.xml -o records.jsonl
+
     Example: kgload extract s3://bucket/articles/ -o shards/ --dask tcp://scheduler:8786
     """
+    web = configure_web(paths, urls, offline, allow_private, cache, per_host, delay, timeout)
+    paths = paths or []
     if dask is not None:
         from .scale import extract_on_dask
 
@@ -95,8 +104,15 @@ def extract(
             on_reject=lambda r: message(f"Rejected {r}"), on_note=lambda n: message(f"Note: {n}"),
             on_document=lambda: progress.advance(task),
         )
+    _web_summary(web, quiet)
     if rejected:
         raise InputsRejected(f"{len(rejected)} input(s) rejected (see the lines above)")
+
+
+def _web_summary(web, quiet: bool) -> None:
+    line = web.summary()
+    if line and not quiet:
+        message(line)
 
 
 def _open_output(stack: ExitStack, output: Path):
@@ -119,19 +135,26 @@ def _open_output(stack: ExitStack, output: Path):
 @app.command()
 @handle_errors
 def load(
-    paths: List[str] = typer.Argument(..., help="Articles, folders, JSONL documents, record files from `kgload extract` "
-                                      "or other tools (records in any order: grouped by doc_id), or -."),
+    paths: Optional[List[str]] = typer.Argument(
+        None, help="Articles (.txt, .md, .html), feeds, WARC files, page or feed URLs, folders, JSONL documents, "
+                   "record files from `kgload extract` or other tools (records in any order: grouped by doc_id), or -."),
     batch_size: int = typer.Option(10000, "--batch-size", min=1, help="Records per write transaction."),
     workers: int = WorkersOpt,
     model: Optional[str] = ModelOpt,
     quiet: bool = QuietOpt,
     uri: Optional[str] = UriOpt, username: Optional[str] = UserOpt,
     password: Optional[str] = PasswordOpt, database: Optional[str] = DatabaseOpt,
+    urls: Optional[List[Path]] = UrlsOpt, offline: bool = OfflineOpt, allow_private: bool = AllowPrivateOpt,
+    cache: Optional[Path] = CacheOpt, per_host: int = PerHostOpt, delay: float = DelayOpt, timeout: float = TimeoutOpt,
 ) -> None:
     """Extract (unless given records) and load into Neo4j; re-running adds nothing twice.
 
     Example: kgload load articles/
+
+    Example: kgload load https://news.example.org/world/rss.xml   (run it every hour: only new or changed articles load)
     """
+    web = configure_web(paths, urls, offline, allow_private, cache, per_host, delay, timeout)
+    paths = paths or []
     from .graph import Graph
     from .pipeline import LazyExtractor, load_paths
 
@@ -143,6 +166,7 @@ def load(
                 on_reject=lambda r: message(f"Rejected {r}"), on_note=lambda n: message(f"Note: {n}"),
                 on_document=lambda n: progress.advance(task, n),
             )
+        _web_summary(web, quiet)
         if not quiet:
             message(load_summary_text(summary))
     if summary.rejected:

@@ -15,10 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator
 
+from .headers import read_header
 from .records import DocumentRecord, Record, RecordError, document_id_for, record_from_dict, record_from_json
 
 TEXT_SUFFIXES = {".txt", ".md"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+# web files, read by ``sources`` (loader/web/): saved pages, feeds, WARC files (.warc, .warc.gz)
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 MAX_INPUT_BYTES = 64 * 1024 * 1024  # a single text file (or stdin) above this is refused
 MAX_DOCUMENT_CHARS = 2_000_000  # one article above this is refused
 MAX_LINE_BYTES = 16 * 1024 * 1024  # one JSONL line above this is refused (JSONL files stream)
@@ -118,7 +122,13 @@ def _read_text_input(name: str, data: bytes) -> Iterator[InputItem]:
     if problem:
         yield Rejection(name, problem)
         return
-    doc = document_from_text(text, name)
+    header, body = read_header(text)  # a front-matter block or SOURCE:/DATE: lines
+    if header is not None and not body.strip():
+        yield Rejection(name, "empty document (no text after its header)")
+        return
+    doc = document_from_text(body, name)
+    if header is not None:
+        header.apply(doc)
     doc.note = note
     yield doc
 
@@ -277,8 +287,17 @@ def _walk(directory: Path) -> Iterator[Path]:
         dirs.sort()
         for fname in sorted(files):
             path = Path(root) / fname
-            if path.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES:
+            if path.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES or web_kind(fname):
                 yield path
+
+
+def web_kind(name: str) -> str | None:
+    """"html", "feed" or "warc" for a web file by its name (``sources`` reads them), else None."""
+    lower = name.lower()
+    if lower.endswith((".warc", ".warc.gz")):
+        return "warc"
+    suffix = Path(lower).suffix
+    return "html" if suffix in HTML_SUFFIXES else "feed" if suffix in FEED_SUFFIXES else None
 
 
 def read_inputs(paths: Iterable[str], stdin=None) -> Iterator[InputItem]:
@@ -314,7 +333,7 @@ def input_files(raw: str) -> Iterator[Path | Rejection]:
             found = True
             yield file
         if not found:
-            yield Rejection(raw, "directory holds no .txt, .md or .jsonl files")
+            yield Rejection(raw, "directory holds no .txt, .md, .jsonl, .html, feed or WARC files")
     elif not exists:
         yield Rejection(raw, "no such file or directory")
     else:
@@ -335,7 +354,11 @@ def read_file(name: str, open_binary: Callable[[], BinaryIO],
               size: Callable[[], int] | None = None) -> Iterator[InputItem]:
     """The items of one file called ``name`` (its suffix says how to read it), opened with
     ``open_binary`` (``open(path, "rb")``, or ``fsspec.open(url, "rb").open`` on a Dask worker):
-    the same documents, records and one-line rejections whatever the storage."""
+    the same documents, records and one-line rejections whatever the storage. Web files
+    (``web_kind``) are ``sources.read_file``'s."""
+    if web_kind(name) is not None:
+        yield Rejection(name, "an HTML page, feed or WARC file (read by loader.sources, not loader.inputs)")
+        return
     suffix = Path(name).suffix.lower()
     try:
         if suffix in JSONL_SUFFIXES:

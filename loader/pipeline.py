@@ -20,9 +20,10 @@ from typing import Callable, Generator, Iterable, Iterator, Sequence, TextIO, Ty
 
 from .bundles import DocumentBundle, PreparedDocument, bundle_from_records, bundle_records, prepare_bundle
 from .grouping import grouped_inputs, record_heads
-from .inputs import InputItem, RecordBatch, Rejection, SourceDocument, read_inputs
+from .inputs import InputItem, RecordBatch, Rejection, SourceDocument
 from .load import Loader, LoadSummary
 from .records import dump_records
+from .sources import read_inputs
 
 EXTRACT_CHUNK_DOCS = 64
 # Items (one per document) a prefetching thread may be ahead: most of a transaction of 10,000

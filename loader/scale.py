@@ -25,7 +25,8 @@ from typing import Callable, Iterable, Iterator
 
 from .errors import InputsRejected, KgloadError, UsageError
 from .files import atomic_write
-from .inputs import JSONL_SUFFIXES, TEXT_SUFFIXES, Rejection, input_files, read_file
+from .inputs import JSONL_SUFFIXES, TEXT_SUFFIXES, Rejection, input_files, web_kind
+from .sources import read_file
 
 TASK_DOCS = 50  # files per task: ~10 s of spaCy for news articles, a few tasks per worker
 TASK_BYTES = 8 * 1024 * 1024  # and at most this many bytes (a big JSONL file is a task alone)
@@ -114,9 +115,9 @@ def _list_url(raw: str) -> Iterator[InputFile | Rejection]:
     try:
         if fs.isdir(root):
             found = sorted((p, info.get("size") or 0) for p, info in fs.find(root, detail=True).items()
-                           if info.get("type") == "file" and Path(p).suffix.lower() in known)
+                           if info.get("type") == "file" and (Path(p).suffix.lower() in known or web_kind(p)))
             if not found:
-                yield Rejection(raw, "directory holds no .txt, .md or .jsonl files")
+                yield Rejection(raw, "directory holds no .txt, .md, .jsonl, .html, feed or WARC files")
             for p, size in found:
                 url = fs.unstrip_protocol(p)
                 yield InputFile(url, url, int(size))

@@ -51,7 +51,7 @@ def test_listing_urls_through_fsspec(tmp_path):
     files, rejected = list_inputs([f"file://{folder}", f"file://{tmp_path / 'empty'}", f"file://{tmp_path / 'no.txt'}"])
     assert [f.name for f in files] == [f"file://{folder}/x.txt", f"file://{folder}/y/z.txt"]
     assert [f.location for f in files] == [f.name for f in files]
-    assert [r.reason for r in rejected] == ["directory holds no .txt, .md or .jsonl files", "no such file or directory"]
+    assert [r.reason for r in rejected] == ["directory holds no .txt, .md, .jsonl, .html, feed or WARC files", "no such file or directory"]
     with pytest.raises(UsageError):
         list_inputs(["nosuchprotocol://bucket/x.txt"])
     with pytest.raises(UsageError, match="stdin"):

@@ -1,0 +1,178 @@
+"""The web's ways in, as input items: page URLs, URL lists, feeds (files or URLs), HTML files,
+WARC files; and each article once.
+
+``WebInputs`` turns each into ``SourceDocument``s (``inputs.SourceDocument``) and one-line
+``Rejection``s, as ``inputs.read_inputs`` does for text files; ``once`` lets through only the
+first document of each URL id in a run (the same article in a feed, a URL list and a saved page
+is read once). Fetching (``fetch.Fetcher``) starts only when something needs it.
+"""
+
+from __future__ import annotations
+
+from typing import BinaryIO, Callable, Iterable, Iterator
+
+from ..inputs import MAX_INPUT_BYTES, InputItem, Rejection, SourceDocument, document_from_text
+from .feeds import FEED_TYPES, FeedEntry, NotAFeed, looks_like_feed, parse_feed
+from .fetch import Fetcher, FetchError, FetchOptions, Response
+from .html import HTML_TYPES, looks_like_html, page_document
+from .urls import is_web_url, normalize_url
+from .warc import DamagedWarc, warc_pages
+
+FILE_FEED = "file:"  # ``found_on`` of a feed read from a file: no host is its own
+
+
+class WebInputs:
+    def __init__(self, options: FetchOptions | None = None, url_files: Iterable[str] = ()):
+        self.options = options or FetchOptions()
+        self.url_files = list(url_files)
+        self._fetcher: Fetcher | None = None
+        self.seen: dict[str, str] = {}  # URL id -> the source it was first read from
+        self.duplicates = 0
+
+    @property
+    def fetcher(self) -> Fetcher:
+        if self._fetcher is None:
+            self._fetcher = Fetcher(self.options)
+        return self._fetcher
+
+    def summary(self) -> str | None:
+        lines = [line for line in (self._fetcher.summary() if self._fetcher else None,) if line]
+        if self.duplicates:
+            lines.append(f"{self.duplicates} article(s) read more than once (by URL) were taken once")
+        return "; ".join(lines) or None
+
+    # ------------------------------------------------------------ each article once
+
+    def once(self, items: Iterable[InputItem]) -> Iterator[InputItem]:
+        for item in items:
+            if isinstance(item, SourceDocument) and item.url and item.id == item.url:
+                if item.id in self.seen:
+                    self.duplicates += 1
+                    continue
+                self.seen[item.id] = item.source
+            yield item
+
+    # ------------------------------------------------------------ URLs
+
+    def read_url(self, url: str) -> Iterator[InputItem]:
+        """A URL the user gave: a page or a feed, told apart by what it serves."""
+        try:
+            response = self.fetcher.fetch(url)
+        except FetchError as exc:
+            yield Rejection(url, str(exc))
+            return
+        yield from self._response_items(url, response)
+
+    def read_url_list(self, name: str) -> Iterator[InputItem]:
+        """``--urls FILE``: one URL a line (blank lines and ``#`` comments ignored)."""
+        try:
+            with open(name, "rb") as fh:
+                data = fh.read(MAX_INPUT_BYTES + 1)
+        except OSError as exc:
+            yield Rejection(name, f"cannot read ({exc.strerror or exc})")
+            return
+        if len(data) > MAX_INPUT_BYTES:
+            yield Rejection(name, f"file too large (the limit is {MAX_INPUT_BYTES:,} bytes)")
+            return
+        urls: list[str] = []
+        for lineno, raw in enumerate(data.decode("utf-8", errors="replace").splitlines(), start=1):
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            if not is_web_url(line):
+                yield Rejection(f"{name}:{lineno}", f"not an http(s) URL: {line[:100]!r}")
+                continue
+            urls.append(line)
+        if not urls:
+            yield Rejection(name, "no URL in the file")
+            return
+        for items in self.fetcher.fetch_many(urls, lambda u: list(self.read_url(u))):
+            yield from items
+
+    def _response_items(self, source: str, response: Response) -> Iterator[InputItem]:
+        content_type = response.content_type.split(";", 1)[0].strip().lower()
+        body = response.body
+        if content_type in FEED_TYPES or (content_type not in HTML_TYPES and looks_like_feed(body)):
+            yield from self._feed_items(source, body, response.final_url)
+        elif content_type in HTML_TYPES or (not content_type and looks_like_html(body)):
+            yield page_document(body, source, url=response.final_url)
+        else:
+            yield Rejection(source, f"not an HTML page or a feed (Content-Type {content_type or 'none'})")
+
+    # ------------------------------------------------------------ feeds
+
+    def _feed_items(self, source: str, body: bytes, feed_url: str) -> Iterator[InputItem]:
+        try:
+            entries = parse_feed(body)
+        except NotAFeed as exc:
+            yield Rejection(source, str(exc))
+            return
+        if not entries:
+            yield Rejection(source, "feed has no entries")
+            return
+        yield from self.fetcher.fetch_many(entries, lambda e: self._entry_document(source, e, feed_url))
+
+    def _entry_document(self, source: str, entry: FeedEntry, feed_url: str) -> InputItem:
+        where = f"{source} entry {entry.number}"
+        link = normalize_url(entry.link) if entry.link and is_web_url(entry.link) else None
+        if entry.text is not None:
+            doc = document_from_text(entry.text, link or where)
+            doc.title = entry.title or doc.title
+            doc.published = entry.published or doc.published
+            if link:
+                doc.id = doc.url = link
+            return doc
+        if entry.link is None:
+            return Rejection(where, "entry has neither a link nor its article's text")
+        try:
+            response = self.fetcher.fetch(entry.link, found_on=feed_url)
+        except FetchError as exc:
+            return Rejection(f"{where} ({entry.link})", str(exc))
+        content_type = response.content_type.split(";", 1)[0].strip().lower()
+        if content_type not in HTML_TYPES and not (not content_type and looks_like_html(response.body)):
+            return Rejection(f"{where} ({entry.link})", f"not an HTML page (Content-Type {content_type or 'none'})")
+        page = page_document(response.body, entry.link, url=response.final_url,
+                             published=entry.published, title=entry.title)
+        if isinstance(page, Rejection):
+            return Rejection(f"{where} ({entry.link})", page.reason)
+        return page
+
+    # ------------------------------------------------------------ files
+
+    def read_file(self, name: str, kind: str, open_binary: Callable[[], BinaryIO],
+                  size: Callable[[], int] | None = None) -> Iterator[InputItem]:
+        """An HTML, feed or WARC file (``inputs.web_kind``), opened by ``open_binary``."""
+        try:
+            if kind == "warc":
+                with open_binary() as stream:
+                    yield from self._warc_items(name, stream)
+                return
+            nbytes = size() if size is not None else None
+            if nbytes is not None and nbytes > MAX_INPUT_BYTES:
+                yield Rejection(name, f"file too large ({nbytes:,} bytes; the limit is {MAX_INPUT_BYTES:,})")
+                return
+            with open_binary() as stream:
+                data = stream.read(MAX_INPUT_BYTES + 1)
+        except OSError as exc:
+            yield Rejection(name, f"cannot read ({exc.strerror or exc})")
+            return
+        if not data.strip():
+            yield Rejection(name, "empty file")
+        elif kind == "feed":
+            yield from self._feed_items(name, data, FILE_FEED)
+        else:
+            yield page_document(data, name)
+
+    def _warc_items(self, name: str, stream: BinaryIO) -> Iterator[InputItem]:
+        try:
+            for page in warc_pages(stream):
+                url = page.target if is_web_url(page.target) else None
+                doc = page_document(page.body, page.target or name, url=url)
+                if isinstance(doc, Rejection):
+                    yield Rejection(f"{name}: {page.target}", doc.reason)
+                    continue
+                if doc.published is None:
+                    doc.published = page.date
+                yield doc
+        except DamagedWarc as exc:
+            yield Rejection(name, str(exc))
