@@ -183,6 +183,8 @@ class Resolver:
         members: list[Token] = []
         for c in token.children:
             if c.dep_ == "prep" and c.lower_ in words("list_intros"):
+                if token.lemma_.lower() not in words("group_nouns") and token.tag_ not in ("NNS", "NNPS"):
+                    continue  # "recognized the council, including A and B": A and B are no council
                 if c.lower_ == "as" and not any(x.lower_ == "such" for x in c.lefts) and not (
                     c.i > 0 and c.doc[c.i - 1].lower_ == "such"
                 ):
@@ -204,6 +206,15 @@ class Resolver:
             # "Governments recognizing X include A, B and C"; "Those recognizing X are A and B"
             for c in children(token.head, "dobj", "attr"):
                 members.extend(conjuncts(c))
+        if not members and token.dep_ == "nsubj" and token.lemma_.lower() in words("group_nouns"):
+            # "13 countries have recognized the council, including A, B and C": the list the
+            # parser hung on the object belongs to the group the subject names
+            for t in token.head.subtree:
+                if t.dep_ == "prep" and t.lower_ in ("including", "include") and t.head.i != token.i and \
+                        t.head.lemma_.lower() not in words("group_nouns"):
+                    listed = [p for x in children(t, "pobj") for p in conjuncts(x)]
+                    if listed and all((self.ctx.mention(p) or {}).get("ent", {}).get("type") == "Country" for p in listed):
+                        members.extend(listed)
         if token.lemma_.lower() in words("group_nouns"):
             # "Serbia's neighbors Hungary, Bulgaria and Croatia": the names parsed as the head's
             # compound, or the group noun as the names' compound

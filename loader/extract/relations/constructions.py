@@ -283,6 +283,12 @@ class Constructions:
             for p in prep_objects(head, ("from", "by")):
                 subjects.extend(r.actors(p))
             receiver = subject_args(head, r, sent)
+        if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_ in words("giving_verbs") and not spec.is_deployment:
+            # "Peru granted diplomatic recognition to Kosovo", "gave Kosovo its recognition":
+            # the giver acts, the receiver is the object
+            subjects = subjects or subject_args(head, r, sent)
+            given = prep_objects(head, ("to",)) + [c for c in head.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+            receiver = receiver + self._objects(given, spec)
         props: dict[str, Any] = {}
         if spec.is_deployment:
             asset = next(iter(prep_objects(noun, ("of",))), None)
