@@ -195,7 +195,19 @@ def _participle_head(trigger: Token) -> Token | None:
             noun = noun.head.head
             continue
         break
-    return noun if _forceful(noun) else None
+    if _forceful(noun):
+        return noun
+    if trigger.dep_ == "relcl":
+        # "paratroopers from the brigade, based near Example City, who are deployed in X": the
+        # parser hangs "who" on the nearest noun; the forces are further up the phrase
+        node = noun
+        for _ in range(6):
+            if node.dep_ not in ("pobj", "prep", "appos", "acl", "conj", "compound") or node.head.i == node.i:
+                break
+            node = node.head
+            if node.pos_ in ("NOUN", "PROPN") and _forceful(node):
+                return node
+    return None
 
 
 def _subject(trigger: Token) -> Token | None:
