@@ -212,8 +212,8 @@ class Fetcher:
         robots_url = _origin(url) + "/robots.txt"
         try:
             status, _headers, body = self._request_with_retries(robots_url, None)
-        except FetchError as exc:
-            return f"robots.txt not readable ({exc}); nothing fetched from this host"
+        except FetchError as exc:  # the host does not answer, or too slowly: that is the reason
+            return str(exc)
         if status == 200:
             rules = Protego.parse(body.decode("utf-8", errors="replace"))
             delay = rules.crawl_delay(ROBOTS_AGENT)
@@ -282,10 +282,13 @@ class Fetcher:
             response = pool.request(
                 "GET", url, headers=headers, redirect=False, retries=False, preload_content=False,
                 timeout=urllib3.Timeout(connect=opts.timeout, read=opts.timeout))
+        except urllib3.exceptions.NewConnectionError as exc:  # (a ConnectTimeoutError's subclass)
+            raise FetchError(f"host does not answer ({_short(exc)})") from None
         except urllib3.exceptions.TimeoutError:
             raise FetchError(f"no answer within {opts.timeout:g} s") from None
         except urllib3.exceptions.HTTPError as exc:
             raise FetchError(f"host does not answer ({_short(exc)})") from None
+        whole = False
         try:
             length = response.headers.get("content-length")
             if length and length.isdigit() and int(length) > opts.max_bytes:
@@ -303,8 +306,11 @@ class Fetcher:
                 raise FetchError(f"body not received within {opts.timeout:g} s") from None
             except urllib3.exceptions.HTTPError as exc:
                 raise FetchError(f"connection broken ({_short(exc)})") from None
+            whole = True
             return response.status, {k.lower(): v for k, v in response.headers.items()}, b"".join(chunks)
         finally:
+            if not whole:  # a body left unread must not be read as the next answer on this connection
+                response.close()
             response.release_conn()
 
     # ------------------------------------------------------------ the cache
