@@ -5,6 +5,7 @@ again), --offline, and one line per bad URL. No Neo4j, no network beyond loopbac
 
 from __future__ import annotations
 
+import itertools
 import json
 import socket
 
@@ -125,7 +126,7 @@ def test_at_most_n_requests_per_host_at_once_and_a_delay_between_them(site, tmp_
         run(tmp_path / "2", [site2.url(f"/d{i}") for i in range(3)], delay=0.3)
         starts = [r.start for r in site2.requests]  # robots.txt, d0, d1, d2: one at a time
         assert len(starts) == 4
-        assert all(b - a >= 0.29 for a, b in zip(starts, starts[1:]))
+        assert all(b - a >= 0.29 for a, b in itertools.pairwise(starts))
     finally:
         site2.close()
 
