@@ -424,7 +424,7 @@ def test_real_extractor_on_an_invented_corpus(tmp_path):
     assert "overall         0.750  0.750  0.750    3    1    1" in lines
 
 
-RECALL_FLOOR_53_80 = 0.40
+RECALL_FLOOR_53_80 = 0.60
 
 # Each batch of the shared corpus has its own floor: 01-52 are the texts the first rules were
 # written on, 53-80 were read later (see ../shared/corpus/README.md).

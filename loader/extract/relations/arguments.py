@@ -78,6 +78,9 @@ class Resolver:
 
     def _actor_itself(self, item: Token, from_modifier: bool, group_ok: bool, depth: int) -> list[Arg]:
         ctx = self.ctx
+        compass = self.compass_party(item)
+        if compass:
+            return compass
         m = ctx.mention(item)
         if m is not None:
             ref = actor_ref(m)
@@ -132,6 +135,20 @@ class Resolver:
                          if a.ref["type"] in ("Country", "Organization")]
             return [Arg(a.ref, item, 0.75) for a in found]
         return []
+
+    def compass_party(self, item: Token) -> list[Arg]:
+        """"the south", "the North": the one country of the document named for that part
+        ("South Sudan", "North Korea"), when the document names exactly one."""
+        m = self.ctx.mention(item)
+        if item.lower_ not in ("south", "north") or item.pos_ not in ("NOUN", "PROPN") or (
+                m is not None and m["ent"]["name"].lower() != item.lower_):
+            return []
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in item.children):
+            return []
+        prefix = item.lower_ + " "
+        found = {ref["id"]: ref for m in self.ctx.mentions if (ref := actor_ref(m)) is not None
+                 and ref["type"] == "Country" and ref["name"].lower().startswith(prefix)}
+        return [Arg(ref, item, 0.7) for ref in found.values()] if len(found) == 1 else []
 
     def _named(self, token: Token) -> list[Arg]:
         m = self.ctx.mention(token)
@@ -356,7 +373,7 @@ class Resolver:
             if m is None and item.lemma_.lower() in wrappers:
                 # "Georgia's breakaway regions of A and B": the "of" objects, not the possessor
                 inner = prep_objects(item, ("of",)) or [
-                    c for c in children(item, "poss", "compound", "nmod") if self.ctx.mention(c)]
+                    c for c in children(item, "poss", "compound", "nmod") if self.ctx.mention(c) or self.compass_party(c)]
                 if inner:
                     for t in inner:
                         out.extend(self.recognized(t))
