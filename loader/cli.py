@@ -187,13 +187,15 @@ def ask(
 
     Example: kgload ask "Who recognizes Guaido?"
     """
+    from . import cypher
     from .graph import Graph
     from .questions import parse_question
 
     fmt = output_format(fmt)
     parsed = parse_question(question)
+    params = cypher.query_arguments(parsed.query, parsed.params)
     with Graph(connection(uri, username, password, database)) as graph:
-        rows = graph.read(f"queries/{parsed.query}", parsed.params)
+        rows = graph.read(f"queries/{parsed.query}", params)
     if not rows:
         # one line on stderr, exit 0; JSON (and CSV) still go to stdout: a pipe gets []
         message(f"No answer in the graph for {question!r}.")
@@ -223,7 +225,8 @@ def query(
         return
     fmt = output_format(fmt)
     if name not in cypher.names("queries"):
-        raise UsageError(f"no canned query {name!r}; `kgload query --list` shows them")
+        raise UsageError(f"no canned query {name!r}{cypher.did_you_mean(name, cypher.names('queries'))} "
+                         "(`kgload query --list` shows them)")
     params = cypher.query_arguments(name, parse_param_args(list(ctx.args)))
     from .graph import Graph
 

@@ -12,10 +12,15 @@ from .errors import UsageError
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 # a header's parameter line: "// $name: what it holds", or "// $name (optional): ..." for a
 # parameter that may be left out (it is then null, which the statement reads as "any")
+# parameter that may be left out (it is then null, which the statement reads as "any"); a kind
+# after it says what a value must be: "// $as_of (optional, date): ...", "// $relation (relation): ..."
 _HEADER_PARAM = re.compile(
-    r"^//\s*\$(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?P<optional>\(optional\))?\s*:\s*(?P<description>.*)$"
+    r"^//\s*\$(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?:\((?P<markers>[a-z]+(?:,\s*[a-z]+)*)\))?\s*:\s*(?P<description>.*)$"
 )
-OPTIONAL_MARKER = "(optional)"
+OPTIONAL_MARKER = "optional"
+# what a parameter's value may be: any text (a name), a date, or a relation type of the lexicon
+KINDS = ("text", "date", "relation")
+_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
 # every canned query returns, besides its answer's columns, the nodes and relationships behind
 # each row in this column: Neo4j Browser and `kgload viz` draw them, tables and JSON leave it out
 GRAPH_COLUMN = "graph"
@@ -28,6 +33,7 @@ class Param:
     name: str
     required: bool
     description: str
+    kind: str = "text"  # one of KINDS
 
 
 def cypher_dir() -> Path:
@@ -80,7 +86,13 @@ def parameters(text: str) -> list[Param]:
     for line in header(text):
         m = _HEADER_PARAM.match(line)
         if m:
-            out.append(Param(m["name"], not m["optional"], m["description"].strip()))
+            markers = [x.strip() for x in (m["markers"] or "").split(",") if x.strip()]
+            kinds = [x for x in markers if x in KINDS]
+            unknown = [x for x in markers if x != OPTIONAL_MARKER and x not in KINDS]
+            if unknown or len(kinds) > 1:
+                raise ValueError(f"header line {line!r}: unknown marker(s) {', '.join(unknown) or kinds}")
+            out.append(Param(m["name"], OPTIONAL_MARKER not in markers, m["description"].strip(),
+                             kinds[0] if kinds else "text"))
     return out
 
 
@@ -105,10 +117,19 @@ def catalogue() -> list[dict]:
 
 def query_arguments(name: str, given: dict) -> dict:
     """The values to run the canned query ``name`` with: ``given``, and null for each optional
-    parameter left out. ``UsageError`` (exit 2) names the required parameters missing."""
+    parameter left out. ``UsageError`` (exit 2), one line: a parameter the header does not name
+    (with the nearest one it does), a value of the wrong kind (a date that is no calendar date
+    as YYYY, YYYY-MM or YYYY-MM-DD, a relation type the lexicon lacks), or the required
+    parameters missing."""
     params = dict(given)
+    declared = {p.name: p for p in query_parameters(name)}
+    for key, value in given.items():
+        if key not in declared:
+            raise UsageError(f"query {name!r} has no parameter {key!r}{did_you_mean(key, declared)}; "
+                             f"it takes {', '.join(declared) or 'none'}")
+        check_value(name, declared[key], value)
     missing = []
-    for p in query_parameters(name):
+    for p in declared.values():
         if p.name not in params:
             if p.required:
                 missing.append(p.name)
@@ -117,3 +138,49 @@ def query_arguments(name: str, given: dict) -> dict:
     if missing:
         raise UsageError(f"query {name!r} needs " + ", ".join(f"-p {m} VALUE" for m in sorted(missing)))
     return params
+
+
+def did_you_mean(word: str, choices) -> str:
+    """"; did you mean X?" for the nearest of ``choices`` (difflib), else ""."""
+    import difflib
+
+    near = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean {near[0]}?" if near else ""
+
+
+def check_value(query: str, param: Param, value) -> None:
+    """``UsageError`` naming the parameter when ``value`` is not of its kind; null and "" mean
+    "any" (or "now") for an optional parameter."""
+    where = f"query {query!r}: -p {param.name} {value!r}"
+    if value is None:
+        if param.required:
+            raise UsageError(f"{where}: a value is needed")
+        return
+    if not isinstance(value, str):
+        raise UsageError(f"{where}: must be a string")
+    text = value.strip()
+    if text == "":
+        if param.required:
+            raise UsageError(f"{where}: a value is needed")
+        return
+    if param.kind == "date":
+        m = _DATE.fullmatch(text)
+        if m is None or not _calendar_date(m):
+            raise UsageError(f"{where}: not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    elif param.kind == "relation":
+        from .lexicon import lexicon
+
+        relation = re.sub(r"[\s-]+", "_", text.upper())
+        if relation not in lexicon().specs:
+            raise UsageError(f"{where}: not a relation type{did_you_mean(relation, lexicon().specs)}; "
+                             f"the lexicon has {', '.join(lexicon().specs)}")
+
+
+def _calendar_date(m: re.Match) -> bool:
+    import datetime as dt
+
+    try:
+        dt.date(int(m["year"]), int(m["month"] or 1), int(m["day"] or 1))
+    except ValueError:
+        return False
+    return True

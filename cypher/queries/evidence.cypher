@@ -1,6 +1,6 @@
 // Evidence for (subject, relation, object): every sentence and document behind that fact, asserted or marked (negated, hypothetical, ...); the answer to "why do we think ...?".
 // $subject: name or alias of the subject entity, matched case-, accent- and punctuation-insensitively (e.g. "Russia")
-// $relation (optional): relationship type such as "RECOGNIZES" (case, spaces and hyphens ignored: "deploys to"); empty string or null for any type
+// $relation (optional, relation): relationship type such as "RECOGNIZES" (case, spaces and hyphens ignored: "deploys to"); empty string or null for any type
 // $object: name or alias of the object entity, matched case-, accent- and punctuation-insensitively (e.g. "Maduro")
 WITH reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim($subject)), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS subject_key,
      reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim($object)), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS object_key,

@@ -1,5 +1,5 @@
 // Relations of one type of the relation lexicon (e.g. SUPPORTS or CALLS_ON), or of every type, by subject and/or object: who does what to whom, and how many sentences and documents say so.
-// $relation (optional): relationship type such as "SUPPORTS" (case, spaces and hyphens ignored: "calls on"); empty string or null for any type
+// $relation (optional, relation): relationship type such as "SUPPORTS" (case, spaces and hyphens ignored: "calls on"); empty string or null for any type
 // $subject (optional): name or alias of the subject entity (e.g. "Russia"), matched case-, accent- and punctuation-insensitively; empty string or null for any
 // $object (optional): name or alias of the object entity (e.g. "Maduro"), matched case-, accent- and punctuation-insensitively; empty string or null for any
 WITH reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim(coalesce($subject, ''))), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS subject_key,

@@ -1,10 +1,10 @@
 // Timeline: the dated events of an entity's facts, as subject or object: assertions and endings ("withdrew", "pulled out") by date, with how many sentences tell of each and one of them, oldest first; optionally only with $other and of one $relation type.
 // $name: name or alias of the entity (e.g. "Russia"), matched case-, accent- and punctuation-insensitively
 // $other (optional): name or alias of the other entity (e.g. "Venezuela"); empty string or null for any
-// $relation (optional): relation type (e.g. "DEPLOYS_TO"); empty string or null for any
+// $relation (optional, relation): relation type (e.g. "DEPLOYS_TO"); empty string or null for any
 WITH reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim($name)), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS key,
      reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim(coalesce($other, ''))), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS other_key,
-     toUpper(trim(coalesce($relation, ''))) AS relation
+     replace(replace(toUpper(trim(coalesce($relation, ''))), ' ', '_'), '-', '_') AS relation
 MATCH (alias:Alias {key: key})-[:ALIAS_OF]->(e:Entity) USING INDEX SEEK alias:Alias(key)
 CALL (e, relation) {
   // the evidence of the entity's facts (found by their key), and its endings (few, by label)

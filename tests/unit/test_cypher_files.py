@@ -46,7 +46,7 @@ def test_header_names_exactly_the_parameters_used(folder, name):
     # "// $name: ..." or "// $name (optional): ..."
     for line in cypher.header(text):
         if line.lstrip("/ ").startswith("$"):
-            assert re.fullmatch(r"// \$\w+(?: \(optional\))?: \S.*", line), line
+            assert re.fullmatch(r"// \$\w+(?: \((?:optional|date|relation|optional, (?:date|relation))\))?: \S.*", line), line
 
 
 @pytest.mark.parametrize("name", QUERIES)
@@ -82,6 +82,8 @@ def test_query_arguments_fills_optional_parameters_with_null_and_names_the_missi
     with pytest.raises(UsageError, match=r"query 'path_between' needs -p from VALUE, -p to VALUE"):
         cypher.query_arguments("path_between", {})
     with pytest.raises(UsageError, match=r"needs -p to VALUE$"):
+        cypher.query_arguments("path_between", {"from": "Russia"})
+    with pytest.raises(UsageError, match=r"^query 'path_between' has no parameter 'place'; it takes from, to$"):
         cypher.query_arguments("path_between", {"from": "Russia", "place": "x"})
 
 

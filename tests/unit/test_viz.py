@@ -158,13 +158,13 @@ def test_editor_text_keeps_a_line_break_in_a_value_inside_its_string():
 
 def test_editor_text_head_line_names_every_value_on_one_line():
     text = browser.editor_text("evidence", {"subject": "Russia\u2028MATCH (n) DETACH DELETE n",
-                                            "relation": "x\\", "object": "Maduro'\r"})
+                                            "relation": "recognizes", "object": "Maduro\\'\r"})
     lines = text.split("\n")
     assert lines[0] == ("// kgload: cypher/queries/evidence.cypher with "
-                        r"$object = 'Maduro\'\r', $relation = 'x\\', $subject = 'Russia\u2028MATCH (n) DETACH DELETE n'")
+                        r"$object = 'Maduro\\\'\r', $relation = 'recognizes', $subject = 'Russia\u2028MATCH (n) DETACH DELETE n'")
     assert text.splitlines() == lines and len(lines) == 1 + len(_template_lines("evidence"))
-    text = browser.editor_text("path_between", {"from": ["a\r\nb", "c'd"], "to": "e\u2029"})
-    assert text.split("\n")[0] == r"// kgload: cypher/queries/path_between.cypher with $from = ['a\r\nb', 'c\'d'], $to = 'e\u2029'"
+    text = browser.editor_text("path_between", {"from": "a\r\nb", "to": "c'd\u2029"})
+    assert text.split("\n")[0] == r"// kgload: cypher/queries/path_between.cypher with $from = 'a\r\nb', $to = 'c\'d\u2029'"
     assert text.splitlines() == text.split("\n") and len(text.split("\n")) == 1 + len(_template_lines("path_between"))
 
 
