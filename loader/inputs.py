@@ -104,6 +104,21 @@ def document_from_text(text: str, source: str) -> SourceDocument:
                           published=published_from_name(source))
 
 
+STDIN_NAME = "<stdin>"
+
+
+def file_document_id(name: str) -> str | None:
+    """A file's identity is where it is, so that an edited file replaces its document: a URL
+    (``s3://...``) as it is, a local path as its absolute ``file://`` URI; None for standard
+    input, which has no place (its document keeps the id of its text). A canonical URL in the
+    file's header, when there is one, wins over both (``headers.Header.apply``)."""
+    if name == STDIN_NAME:
+        return None
+    if "://" in name:
+        return name
+    return Path(name).resolve().as_uri()
+
+
 def _check_text(text: str) -> str | None:
     if not text.strip():
         return "empty document (no text)"
@@ -127,6 +142,7 @@ def _read_text_input(name: str, data: bytes) -> Iterator[InputItem]:
         yield Rejection(name, "empty document (no text after its header)")
         return
     doc = document_from_text(body, name)
+    doc.id = file_document_id(name) or doc.id
     if header is not None:
         header.apply(doc)
     doc.note = note
@@ -308,7 +324,7 @@ def read_inputs(paths: Iterable[str], stdin=None) -> Iterator[InputItem]:
             data = stream.read()
             head = data.lstrip()[:1]
             suffix = ".jsonl" if head == b"{" else ".txt"
-            yield from _read_one("<stdin>", data, suffix)
+            yield from _read_one(STDIN_NAME, data, suffix)
             continue
         for file in input_files(raw):
             if isinstance(file, Rejection):

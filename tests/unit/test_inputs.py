@@ -18,7 +18,7 @@ def test_text_file_with_headline(tmp_path):
     assert isinstance(doc, SourceDocument)
     assert doc.title == "Russia Sends Troops"
     assert doc.source == str(p)
-    assert doc.id.startswith("sha256:")
+    assert doc.id == p.resolve().as_uri()  # a file's identity is where it is (issue 20, point 5)
 
 
 def test_first_line_that_is_a_sentence_is_not_a_title(tmp_path):
@@ -176,3 +176,27 @@ def test_jsonl_encodings_and_binary(tmp_path):
     assert binary.reason == "binary file (contains NUL bytes)"
     [empty] = _items(tmp_path / "empty.jsonl")
     assert empty.reason == "empty file"
+
+
+def test_a_files_identity_is_its_path_not_its_text(tmp_path, monkeypatch):
+    """Issue 20, point 5: the same file edited keeps its id (so it replaces its document); the
+    same text in two files is two documents; the path given relative or absolute is one id;
+    standard input has no place and keeps the id of its text."""
+    from loader.records import document_id_for
+
+    p = tmp_path / "notes" / "a.txt"
+    p.parent.mkdir()
+    p.write_text("Chile recognized Peru.\n", encoding="utf-8")
+    [before] = _items(p)
+    p.write_text("Chile recognized Peru. Peru thanked Chile.\n", encoding="utf-8")
+    [after] = _items(p)
+    assert before.id == after.id == "file://" + str(tmp_path.resolve()) + "/notes/a.txt"
+    twin = tmp_path / "b.txt"
+    twin.write_text("Chile recognized Peru.\n", encoding="utf-8")
+    [other] = _items(twin)
+    assert other.id == "file://" + str(tmp_path.resolve()) + "/b.txt"
+    monkeypatch.chdir(tmp_path)
+    [relative] = list(read_inputs(["notes/a.txt"]))
+    assert relative.id == after.id
+    [piped] = _items("-", stdin=io.BytesIO(b"Chile recognized Peru.\n"))
+    assert piped.id == document_id_for("Chile recognized Peru.\n")

@@ -76,13 +76,13 @@ def test_corpus_header_lines_give_url_and_date_and_are_not_text(tmp_path):
     assert doc.id == doc.url == "https://www.example.com/a/kosovo-recognition/123.html"
 
 
-def test_a_partial_date_gives_none_and_a_header_without_url_keeps_the_text_id(tmp_path):
+def test_a_partial_date_gives_none_and_a_header_without_url_keeps_the_files_id(tmp_path):
     path = tmp_path / "notes.txt"
     path.write_text("SOURCE: Example Radio, evening bulletin\nDATE: 2014-06\n\nChile recognized Peru.\n", encoding="utf-8")
     [doc] = read(path)
     assert doc.text == "Chile recognized Peru.\n"
     assert doc.published is None and doc.url is None
-    assert doc.id.startswith("sha256:")
+    assert doc.id == path.resolve().as_uri()  # a file's identity is its path (issue 20, point 5)
 
 
 def test_a_file_without_a_header_reads_as_before(tmp_path):
