@@ -193,6 +193,8 @@ def ask(
 
     fmt = output_format(fmt)
     parsed = parse_question(question)
+    if parsed.note:
+        message(f"Note: {parsed.note}")
     params = cypher.query_arguments(parsed.query, parsed.params)
     with Graph(connection(uri, username, password, database)) as graph:
         rows = graph.read(f"queries/{parsed.query}", params)

@@ -33,6 +33,9 @@ from .vocabulary import alternation, phrase, words
 class ParsedQuestion:
     query: str  # a file name in cypher/queries
     params: dict[str, str] = field(default_factory=dict)
+    # a time qualifier the answer cannot honour ("since 2020", "in 2014" for accusations): one
+    # line for stderr, so that an answer of every date is never taken for one of that date
+    note: str | None = None
 
 
 class _NotThisForm(Exception):
@@ -340,6 +343,30 @@ _AS_OF = re.compile(
 )
 
 
+# any time qualifier at the end of a question, honoured or not
+_ANY_DATE = re.compile(
+    rf"\s+(?P<qualifier>(?:in|on|as\s+of|at\s+the\s+end\s+of|by|since|from|during|before|after|until|till|between)\s+"
+    rf"(?:(?:early|late|mid)[\s-]+)?(?:\d{{4}}-\d{{2}}(?:-\d{{2}})?|(?:{_MONTH.replace('(?i:', '(?:')}\s+(?:\d{{1,2}},?\s+)?)?\d{{4}})"
+    rf"(?:\s+(?:and|to)\s+\d{{4}})?)$",
+    re.IGNORECASE,
+)
+
+
+def _unhonoured_date(question: str, parsed: ParsedQuestion) -> ParsedQuestion:
+    """``parsed``, or, when the question ends in a time qualifier that it does not apply, the
+    question without it (so the qualifier is never read as part of a name) with a note."""
+    q = _tidy(question)
+    m = _ANY_DATE.search(q)
+    if m is None or parsed.params.get("as_of"):
+        return parsed
+    parsed = _match(q[:m.start()]) or parsed
+    if "as_of" in cypher.statement_params(cypher.load(f"queries/{parsed.query}")):
+        parsed = ParsedQuestion(parsed.query, {**parsed.params, "as_of": ""})
+    note = (f"the time qualifier {m.group('qualifier')!r} is not applied: the {parsed.query} answer "
+            "is not limited to it (only \"in\" or \"as of\" a date, for recognitions and deployments, is)")
+    return ParsedQuestion(parsed.query, parsed.params, note)
+
+
 def _as_of(q: str) -> tuple[str, str]:
     """(the question without its date, the date as "YYYY-MM-DD", "YYYY-MM" or "YYYY" or "")."""
     m = _AS_OF.search(q)
@@ -368,6 +395,7 @@ def parse_question(question: str) -> ParsedQuestion:
         raise UsageError(unknown_question_message(question))
     if "as_of" in cypher.statement_params(cypher.load(f"queries/{parsed.query}")):
         parsed = ParsedQuestion(parsed.query, {**parsed.params, "as_of": as_of})
+    parsed = _unhonoured_date(question, parsed)
     required = {p.name for p in cypher.query_parameters(parsed.query) if p.required}
     empty = [k for k, v in parsed.params.items() if v == "" and k in required]
     if empty:

@@ -292,3 +292,43 @@ def test_a_new_line_in_the_lexicon_is_a_new_question(lexicon_with_a_new_line):
 ])
 def test_clean_name(raw, clean):
     assert clean_name(raw) == clean
+
+
+# Issue 20, point 3: a time qualifier is applied ("in"/"as of" a date, for the queries that take
+# as_of) or named in a note for stderr; it is never silently dropped, nor read as part of a name.
+_NOT_APPLIED = ('the time qualifier {!r} is not applied: the {} answer is not limited to it '
+                '(only "in" or "as of" a date, for recognitions and deployments, is)')
+
+
+@pytest.mark.parametrize("question, query, params, qualifier", [
+    ("Who accused Russia in 2014?", "accusations", {"accuser": "", "accused": "Russia"}, "in 2014"),
+    ("Who accused Russia since 2020?", "accusations", {"accuser": "", "accused": "Russia"}, "since 2020"),
+    ("Who recognized Guaido since 2020?", "who_recognizes", {"name": "Guaido", "as_of": ""}, "since 2020"),
+    ("What do we know about Cuba in 2019?", "entity_profile", {"name": "Cuba"}, "in 2019"),
+    ("Who supports Maduro before March 2019?", "relations",
+     {"subject": "", "relation": "SUPPORTS", "object": "Maduro"}, "before March 2019"),
+])
+def test_a_time_qualifier_not_applied_is_said(question, query, params, qualifier):
+    parsed = parse_question(question)
+    assert (parsed.query, parsed.params) == (query, params)
+    assert parsed.note == _NOT_APPLIED.format(qualifier, query)
+
+
+@pytest.mark.parametrize("question, as_of", [
+    ("Who recognized Guaido in 2020?", "2020"),
+    ("Who recognized Guaido in March 2019?", "2019-03"),
+    ("Where has Russia deployed in 2016?", "2016"),
+])
+def test_a_time_qualifier_applied_has_no_note(question, as_of):
+    parsed = parse_question(question)
+    assert parsed.params["as_of"] == as_of and parsed.note is None
+
+
+def test_ask_prints_the_note_on_stderr(tmp_path):
+    from .test_cli_errors import kgload
+
+    # the note comes before the server is asked (none answers here: exit 3 after it)
+    out = kgload("ask", "Who accused Russia in 2014?",
+                 env_extra={"NEO4J_URI": "bolt://127.0.0.1:9", "NEO4J_PASSWORD": "x", "KGLOAD_HOME": str(tmp_path)})
+    assert out.stderr.splitlines()[0] == "Note: " + _NOT_APPLIED.format("in 2014", "accusations")
+    assert out.returncode == 3
