@@ -11,7 +11,9 @@ from __future__ import annotations
 import os
 import re
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -34,32 +36,33 @@ def _hard_wrapped(text: str) -> bool:
 
 _SENTENCE_END = {".", "!", "?", "...", "\u2026"}
 _CLOSERS = {'"', "'", "\u201d", "\u2019", ")", "]"}
-
-
-def _may_end_sentence(token) -> bool:
-    """Whether a sentence may begin after ``token``: it is (or closes after) sentence-final
-    punctuation, or a token ending in a full stop ("U.S." may end one; the parser decides)."""
-    if token.text in _SENTENCE_END or token.text.endswith("."):
-        return True
-    if token.text in _CLOSERS and token.i > 0:
-        return _may_end_sentence(token.doc[token.i - 1])
-    return token.is_space or token.text in (":", ";", "\u2014", "\u2013", "--")  # datelines: "CITY — "
-
-
+_BREAKS = {":", ";", "\u2014", "\u2013", "--"}  # datelines: "CITY \u2014 "
 _DASHES = {"\u2014", "\u2013", "--", "-"}
+_DATELINE_WORDS = {",", "(", ")", "."}
 
 
-def _dateline_dashes(doc: Doc):
-    """The dash that closes a dateline at a line's start ("RIVERTON —", "Port Ellis, Norland
-    (Wire) – "): up to eight capitalised words, commas and a parenthesis, then a dash."""
+def _may_end_sentence(texts: list[str], i: int) -> bool:
+    """Whether a sentence may begin after token ``i``: it is (or closes after) sentence-final
+    punctuation, a token ending in a full stop ("U.S." may end one; the parser decides), a
+    colon, a semicolon, a dash or white space."""
+    while texts[i] in _CLOSERS and i > 0:
+        i -= 1
+    text = texts[i]
+    return text in _SENTENCE_END or text.endswith(".") or text in _BREAKS or text.isspace()
+
+
+def _dateline_dashes(texts: list[str]) -> list[int]:
+    """Indexes of the dashes that close a dateline at a line's start ("RIVERTON \u2014", "Port
+    Ellis, Norland (Wire) \u2013 "): up to eight capitalised words, commas and a parenthesis."""
+    out = []
     line_start = 0
-    for token in doc:
-        if token.i == 0 or "\n" in doc[token.i - 1].text:
-            line_start = token.i
-        if token.text in _DASHES and 0 < token.i - line_start <= 8 and token.i + 1 < len(doc):
-            words = doc[line_start:token.i]
-            if all(t.text[:1].isupper() or t.text in {",", "(", ")", "."} or t.is_space for t in words):
-                yield token
+    for i, text in enumerate(texts):
+        if i == 0 or "\n" in texts[i - 1]:
+            line_start = i
+        if text in _DASHES and 0 < i - line_start <= 8 and i + 1 < len(texts) and all(
+                w[:1].isupper() or w in _DATELINE_WORDS or w.isspace() for w in texts[line_start:i]):
+            out.append(i)
+    return out
 
 
 @Language.component("kgload_line_breaks", assigns=["token.is_sent_start"])
@@ -67,14 +70,16 @@ def line_breaks(doc: Doc) -> Doc:
     """Sentence starts the parser may not move: a line break (see ``_hard_wrapped``) begins one;
     inside a line a sentence begins only after punctuation that can end one, so the parser does
     not cut "A and B are blaming each other" after "A" when a headline precedes it."""
-    for token in doc[1:]:
-        if not _may_end_sentence(doc[token.i - 1]) and not token.is_space:
-            token.is_sent_start = False
-    for dash in _dateline_dashes(doc):
-        doc[dash.i + 1].is_sent_start = True
+    texts = [t.text for t in doc]
+    starts = numpy.zeros((len(texts), 1), dtype="int64")  # 1 starts a sentence, -1 does not, 0 open
+    for i in range(1, len(texts)):
+        if not texts[i].isspace() and not _may_end_sentence(texts, i - 1):
+            starts[i, 0] = -1
+    for i in _dateline_dashes(texts):
+        starts[i + 1, 0] = 1
     text = doc.text
     if "\n" not in text:
-        return doc
+        return _with_sentence_starts(doc, starts)
     wrapped = _hard_wrapped(text)
     for match in _NEWLINES.finditer(text):
         blank_line = match.group(0).count("\n") > 1
@@ -86,7 +91,14 @@ def line_breaks(doc: Doc) -> Doc:
             continue
         span = doc.char_span(end, end + 1, alignment_mode="expand")
         if span is not None and span.start > 0:
-            doc[span.start].is_sent_start = True
+            starts[span.start, 0] = 1
+    return _with_sentence_starts(doc, starts)
+
+
+def _with_sentence_starts(doc: Doc, starts) -> Doc:
+    if len(doc):
+        starts[0, 0] = 1
+        doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
 
 
