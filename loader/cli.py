@@ -47,9 +47,19 @@ app = typer.Typer(
 )
 app.add_typer(neo4j_app, name="neo4j")
 
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        print(f"kgload {version('kgload')}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _main(
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of errors."),
+    version: bool = typer.Option(False, "--version", is_eager=True, callback=_print_version,
+                                 help="Print kgload's version and exit."),
 ) -> None:
     set_debug(debug)
 
@@ -234,6 +244,11 @@ def query(
 
     with Graph(connection(uri, username, password, database)) as graph:
         rows = graph.read(f"queries/{name}", params)
+    if not rows:
+        # as `ask`: one line on stderr, exit 0; JSON (and CSV) still go to stdout (a pipe gets [])
+        message(f"No rows for query {name!r}.")
+        if fmt == "table":
+            return
     render_rows(rows, fmt)
 
 

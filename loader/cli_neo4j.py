@@ -78,4 +78,11 @@ def neo4j_shell(
     """
     from . import cypher_shell
 
-    cypher_shell.run(connection(uri, username, password, database), list(ctx.args), log=message)
+    settings = connection(uri, username, password, database)
+    args = list(ctx.args)
+    if not {"--help", "-h", "--version", "-v"} & set(args):
+        from .graph import Graph
+
+        # a server that does not answer is kgload's one line and exit 3, as for every command
+        Graph(settings).close()
+    cypher_shell.run(settings, args, log=message)

@@ -276,9 +276,20 @@ def _read_jsonl_stream(name: str, stream: BinaryIO) -> Iterator[InputItem]:
         yield Rejection(name, "empty file")
 
 
+# files that are not text, by their first bytes: never read as Windows-1252
+_NOT_TEXT = {b"%PDF-": "a PDF file", b"PK\x03\x04": "a ZIP archive (or .docx, .xlsx, .odt)",
+             b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
+             b"\x1f\x8b": "a gzip file", b"\xd0\xcf\x11\xe0": "an old Word or Excel file",
+             b"{\\rtf": "an RTF file"}
+
+
 def _read_one(name: str, data: bytes, suffix: str) -> Iterator[InputItem]:
     if len(data) > MAX_INPUT_BYTES:
         yield Rejection(name, f"file too large ({len(data):,} bytes; the limit is {MAX_INPUT_BYTES:,})")
+        return
+    kind = next((k for magic, k in _NOT_TEXT.items() if data.startswith(magic)), None)
+    if kind is not None:
+        yield Rejection(name, f"not a text file ({kind}); kgload reads text, Markdown, JSONL, HTML, feeds and WARC")
         return
     if suffix in JSONL_SUFFIXES:
         yield from _read_jsonl_stream(name, io.BytesIO(data))

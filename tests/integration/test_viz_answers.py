@@ -157,3 +157,12 @@ def test_an_empty_answer_writes_no_page(viz_graph, tmp_path):
     assert out.returncode == 0, out.stderr
     assert not page.exists()
     assert out.stderr.strip() == f"No answer in the graph for 'Who recognized Guaido in 2010?'; {page} not written."
+
+
+def test_a_query_without_rows_prints_no_empty_line(viz_graph):
+    """Issue 20, point 12: as `ask`, one line on stderr and nothing on stdout for a table."""
+    _, env = viz_graph
+    out = run_kgload(["query", "who_recognizes", "-p", "name", "Nobody At All", "--format", "table"], env)
+    assert (out.returncode, out.stdout, out.stderr.strip()) == (0, "", "No rows for query 'who_recognizes'.")
+    out = run_kgload(["query", "who_recognizes", "-p", "name", "Nobody At All", "--format", "json"], env)
+    assert (out.returncode, out.stdout.strip()) == (0, "[]")
