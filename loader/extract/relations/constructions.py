@@ -87,7 +87,10 @@ class Constructions:
             if not obj_tokens and verb.dep_ in ("acl", "relcl"):  # "the government recognized by Japan"
                 obj_tokens = [verb.head]
         else:
-            obj_tokens = children(verb, "dobj")
+            obj_tokens = children(verb, "dobj") or [
+                # "accused neighboring Colombia": the participle read as a verb with the object
+                d for c in children(verb, "xcomp") if c.lower_ in words("modifier_participles")
+                for d in children(c, "dobj")]
             if obj_tokens and obj_tokens[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 obj_tokens = [relative_antecedent(verb)]  # "the party which Ankara accuses of ..."
             if trig.alt_object_prep:

@@ -25,6 +25,11 @@ def place(ctx: Context, item: Token, actors: Sequence[Arg] = ()) -> tuple[dict |
     lemma = item.lemma_.lower()
     m = ctx.mention(item)
     if m is None and item.ent_type_ in NON_PLACE_ENTS:
+        # "swept into Georgia August 7": the parser made the place a compound of the date
+        for c in children(item, "compound"):
+            mc = ctx.mention(c)
+            if mc is not None and c.i < item.i and c.ent_type_ not in NON_PLACE_ENTS:
+                return place(ctx, c, actors)
         return None, None
     if m is not None:
         return _as_place(m), None

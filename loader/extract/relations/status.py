@@ -15,7 +15,7 @@ from ..words import words
 from .context import Arg, own_subject
 
 QUOTES = "\"'\u201c\u201d\u2018\u2019 )(\n\t"
-ADVERBIAL_PREPS = {"after", "before", "while", "since", "upon", "on", "despite", "by", "through", "when", "for", "with"}
+ADVERBIAL_PREPS = {"after", "before", "while", "since", "upon", "on", "despite", "by", "through", "when", "for", "with", "as"}
 # from the plainest to the least a fact; combining two statuses keeps the later one
 ORDER = {"asserted": 0, "reported": 1, "questioned": 2, "hypothetical": 3, "negated": 4}
 
