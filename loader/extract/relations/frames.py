@@ -257,9 +257,11 @@ def find_agents(trigger: Token, frame: Frame, theme: Token, resolver: Resolver, 
     for where in frame.agent:
         found: list[Arg] = []
         if where == "subject":
+            # the clause's actor, also one a participle or gerund shares with its governing
+            # verb ("responded by mobilizing forces", "..., sending troops to X")
             subj = _subject(trigger)
-            if subj is not None and subj.i != theme.i and not is_passive(trigger):
-                found = subject_args(trigger, resolver, sent) or unit_country(subj, resolver)
+            if (subj is None or subj.i != theme.i) and not is_passive(trigger):
+                found = subject_args(trigger, resolver, sent) or (unit_country(subj, resolver) if subj is not None else [])
         elif where == "passive_agent":
             if is_passive(trigger):
                 found = subject_args(trigger, resolver, sent)
