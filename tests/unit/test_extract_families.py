@@ -88,6 +88,42 @@ FAMILIES = [
     case("Chilean authorities have accused Peru of arming the rebels.", ("chile", A, "peru"),
          id="authorities-plural"),
     case("Kenyan authorities blamed Somalia for the attack.", ("kenya", A, "somalia"), id="authorities-blamed"),
+    # a report quoted "as saying" is the speaker's statement, no plan
+    case("Chilean news agencies are quoting defense officials as saying that two Chilean jets have landed in Peru.",
+         ("chile", D, "peru"), id="quoted-as-saying"),
+    case("The Peruvian ministry was quoted as saying that Peruvian troops had arrived in Bolivia.",
+         ("peru", D, "bolivia"), id="quoted-as-saying-passive"),
+    case("State radio quoted Chilean generals as saying Chilean helicopters had landed in Bolivia.",
+         ("chile", D, "bolivia"), id="quoted-as-saying-plural"),
+    # a place the parser made a compound of the date after it
+    case("Ukrainian troops pushed into Belarus June 4, 2031, after the border incident.",
+         ("ukraine", D, "belarus"), id="place-before-date"),
+    case("Chilean troops moved into Peru March 3 after the clashes.", ("chile", D, "peru"), id="place-before-date-2"),
+    case("Turkish tanks rolled into Syria October 9 to push back the militia.", ("turkey", D, "syria"),
+         id="place-before-date-3"),
+    # "neighboring X" with the participle read as a verb
+    case("Bolivian President Evo Morales accused neighboring Chile of plotting a coup.",
+         ("evo-morales", A, "chile"), id="neighboring-accused"),
+    case("Peru accused neighbouring Chile of spying.", ("peru", A, "chile"), id="neighbouring-accused"),
+    case("Chad blamed neighboring Sudan for the raid.", ("chad", A, "sudan"), id="neighboring-blamed"),
+    # a gerund shares its governing clause's actor
+    case("Chile and Bolivia answered the incursion by mobilizing troops on their borders with Peru.",
+         ("chile", D, "border-with-peru"), ("bolivia", D, "border-with-peru"), id="gerund-by-mobilizing"),
+    case("Chile reacted by sending two frigates to the Strait of Magellan.", ("chile", D, "strait-of-magellan"),
+         id="gerund-by-sending"),
+    case("Peru answered the threat, moving tanks to its border with Ecuador.", ("peru", D, "border-with-ecuador"),
+         id="gerund-participle-moving"),
+    case("Georgian officials say four guards were wounded and deny doing anything wrong, blaming Moscow for "
+         "the provocation.", ("georgia", A, "russia"), id="participle-after-dash"),
+    case("Chilean officials said two ships collided, accusing Peru of reckless sailing.", ("chile", A, "peru"),
+         id="participle-after-comma"),
+    # headlines read as one noun phrase
+    case("Chile, Peru Trade Accusations After Naval Incident\n\nTalks were called off.",
+         ("chile", A, "peru"), ("peru", A, "chile"), id="headline-trade-accusations"),
+    case("Peru, Chile Swap Accusations Over Fishing Zone", ("chile", A, "peru"), ("peru", A, "chile"),
+         id="headline-swap-accusations"),
+    case("Armenia, Georgia Exchange Accusations Over Pipeline Blast\n\nThe talks continued on Sunday.",
+         ("armenia", A, "georgia"), ("georgia", A, "armenia"), id="headline-exchange-accusations"),
     # recognition given by a light verb
     case("Peru granted diplomatic recognition to Kosovo.", ("peru", R, "kosovo"), id="light-verb-granted"),
     case("Chile and Peru extended recognition to Kosovo on Monday.", ("chile", R, "kosovo"), ("peru", R, "kosovo"),

@@ -40,8 +40,8 @@ def governing_verb(token: Token) -> Token | None:
     head = token.head
     if head.i == token.i:
         return None
-    if dep in ("xcomp", "conj", "advcl"):
-        return head
+    if dep in ("xcomp", "conj", "advcl") or (dep == "dep" and token.tag_ == "VBG" and head.pos_ in ("VERB", "AUX")):
+        return head  # "..., accusing X of ...": a participle hung on a verb by a loose "dep"
     if dep == "pcomp" and head.dep_ == "prep":  # "followed France in recognizing", "after blaming"
         return head.head
     return None
@@ -119,7 +119,7 @@ def subject_args(verb: Token, resolver: Resolver, sent: Span, depth: int = 0) ->
                 return resolver.actors(p)
         args = subject_args(gov, resolver, sent, depth + 1)
         node = gov
-        while not args and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and \
+        while not args and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "dep") and \
                 node.dep_ in ("ccomp", "xcomp", "conj", "advcl") and node.head.i != node.i:
             # "... pronounced his government to be united ..., while denouncing sanctions and
             # accusing X": a participle's actor is the nearest clause up that has one

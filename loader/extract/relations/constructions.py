@@ -281,6 +281,13 @@ class Constructions:
         if noun.dep_ == "dobj" and head.lemma_ in words("reciprocal_verbs"):
             # "India and Pakistan traded accusations"
             return self._reciprocal(spec, noun, subject_args(head, r, sent), sent, {})
+        if any(c.dep_ == "compound" and c.lemma_.lower() in words("reciprocal_verbs") for c in noun.children):
+            # headlines read as one noun phrase: "India, Pakistan trade accusations"
+            names = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i]
+            if noun.dep_ in ("conj", "appos") and noun.head.i < noun.i:
+                names.insert(0, noun.head)  # "Chile, Peru trade accusations" read as a list
+            parties = [a for c in names for a in r.actors(c)]
+            return self._reciprocal(spec, noun, parties, sent, {})
         receiver: list[Arg] = []
         if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_ in words("receiving_verbs"):
             for p in prep_objects(head, ("from", "by")):
