@@ -124,6 +124,17 @@ FAMILIES = [
          id="headline-swap-accusations"),
     case("Armenia, Georgia Exchange Accusations Over Pipeline Blast\n\nThe talks continued on Sunday.",
          ("armenia", A, "georgia"), ("georgia", A, "armenia"), id="headline-exchange-accusations"),
+    # a description stands for the one organisation of the document named with that noun
+    case("Chile and Peru recognized the rebel council on Monday. The Transitional National Council thanked them.",
+         ("chile", R, "transitional-national-council"), ("peru", R, "transitional-national-council"),
+         id="described-council-later"),
+    case("Ghana has recognized the new council. The Sovereign Transitional Council welcomed the step.",
+         ("ghana", R, "sovereign-transitional-council"), id="described-council-new"),
+    case("The National Salvation Council met in Tripoli. Egypt recognized the council on Friday.",
+         ("egypt", R, "national-salvation-council"), id="described-council-earlier"),
+    # the destination of a verb the parser gave a dative "to"
+    case("The 31st Fighter Wing deployed four jets to Aviano Air Base, Italy.",
+         ("united-states", D, "aviano-air-base"), id="unit-dative-to-base"),
     # recognition given by a light verb
     case("Peru granted diplomatic recognition to Kosovo.", ("peru", R, "kosovo"), id="light-verb-granted"),
     case("Chile and Peru extended recognition to Kosovo on Monday.", ("chile", R, "kosovo"), ("peru", R, "kosovo"),

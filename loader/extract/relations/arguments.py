@@ -136,6 +136,17 @@ class Resolver:
             return [Arg(a.ref, item, 0.75) for a in found]
         return []
 
+    def described_organisation(self, item: Token) -> list[Arg]:
+        """"the rebel council", "the Libyan council" for the one organisation of the document
+        whose name ends with that noun ("Example National Council"): a description, not a name."""
+        if item.pos_ not in ("NOUN", "PROPN") or not any(c.dep_ in ("det", "amod", "compound") for c in item.children):
+            return []
+        head = item.lemma_.lower()
+        found = {ref["id"]: ref for m in self.ctx.mentions if (ref := actor_ref(m)) is not None
+                 and ref["type"] == "Organization" and len(ref["name"].split()) > 1
+                 and ref["name"].lower().split()[-1] in (head, item.lower_)}
+        return [Arg(ref, item, 0.7) for ref in found.values()] if len(found) == 1 else []
+
     def compass_party(self, item: Token) -> list[Arg]:
         """"the south", "the North": the one country of the document named for that part
         ("South Sudan", "North Korea"), when the document names exactly one."""
@@ -380,7 +391,8 @@ class Resolver:
                     if item.dep_ == "conj":
                         out.extend(self._shared_head(item))
                     continue
-            found = self._actor(item, from_modifier, True, 0)
+            found = self.described_organisation(item) if m is None else []
+            found = found or self._actor(item, from_modifier, True, 0)
             if not found and m is None and item.lemma_.lower() in words("opposition_nouns"):
                 found = self._opposition(item)
             if not found and m is not None and m["ent"]["type"] == "Place" and m.get("src") in ("GPE", "LOC"):

@@ -312,7 +312,7 @@ def _locatives(trigger: Token, preps: frozenset[str], skip: set[int]) -> list[To
             for c in node.children:
                 if c.i in skip or c.dep_ in CLAUSE_DEPS:
                     continue
-                if c.dep_ == "prep" and c.lower_ in preps:
+                if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                     found += [t for p in children(c, "pobj") for t in conjuncts(p)]
                 elif c.dep_ in ("advmod", "prt") and depth < 2:
                     following.append((c, depth + 1))
