@@ -101,6 +101,9 @@ def extract(
 
         if workers > 1:
             raise UsageError("--workers is for one machine; with --dask the cluster's workers extract")
+        if urls or any(p.lower().startswith(("http://", "https://")) for p in paths):
+            raise UsageError("--dask reads files (paths, file://, s3://, gs://): HTML, feed and WARC files are fine, "
+                             "but fetch page and feed URLs without --dask (or save them first)")
         extract_on_dask(paths, output, dask, model=model, batch_size=batch_size, task_docs=task_docs, quiet=quiet)
         return
     from .pipeline import LazyExtractor, extract_records
