@@ -135,6 +135,21 @@ FAMILIES = [
     # the destination of a verb the parser gave a dative "to"
     case("The 31st Fighter Wing deployed four jets to Aviano Air Base, Italy.",
          ("united-states", D, "aviano-air-base"), id="unit-dative-to-base"),
+    # two names before a plural state noun are two states
+    case("Moscow recognized the Sukhum and Tskhinval People's Republics on Monday.",
+         ("russia", R, "sukhum-peoples-republic"), ("russia", R, "tskhinval-peoples-republic"), id="plural-head-names"),
+    case("Russia has recognized the so-called \"Kherson and Zaporizhzhia People's Republics.\"",
+         ("russia", R, "kherson-peoples-republic"), ("russia", R, "zaporizhzhia-peoples-republic"),
+         id="plural-head-quoted"),
+    case("Belarus has recognized the Abkhaz and Ossetian Republics, the ministry said.",
+         ("belarus", R, "abkhaz-republic"), ("belarus", R, "ossetian-republic"), id="plural-head-adjectives"),
+    # an infinitive the parser hung on the verb whose complement is the decision
+    case("Peru denounced what it called Chile's rash decision yesterday to recognize Kosovo.",
+         ("chile", R, "kosovo"), id="decision-as-complement"),
+    case("Ghana criticised what it termed Togo's hasty decision last week to recognize Kosovo.",
+         ("togo", R, "kosovo"), id="decision-as-complement-2"),
+    case("Chile welcomed the decision by Peru and Bolivia to recognize Kosovo.",
+         ("peru", R, "kosovo"), ("bolivia", R, "kosovo"), id="decision-by"),
     # recognition given by a light verb
     case("Peru granted diplomatic recognition to Kosovo.", ("peru", R, "kosovo"), id="light-verb-granted"),
     case("Chile and Peru extended recognition to Kosovo on Monday.", ("chile", R, "kosovo"), ("peru", R, "kosovo"),

@@ -391,6 +391,15 @@ class Resolver:
                     if item.dep_ == "conj":
                         out.extend(self._shared_head(item))
                     continue
+            if m is not None:
+                shared = self._names_sharing_a_plural_head(item, m)
+                if shared:
+                    out.extend(shared)
+                    continue
+                following = self.ctx.mention(item.doc[m["e"] + 1]) if m["e"] + 1 < len(item.doc) else None
+                if item.doc[m["e"]].lower_ == "and" and following is not None and \
+                        self._names_sharing_a_plural_head(item.doc[m["e"] + 1], following):
+                    continue  # "Donetsk" of "the Donetsk and Luhansk People's Republics": named there
             found = self.described_organisation(item) if m is None else []
             found = found or self._actor(item, from_modifier, True, 0)
             if not found and m is None and item.lemma_.lower() in words("opposition_nouns"):
@@ -410,6 +419,31 @@ class Resolver:
         country = countries[0].ref["name"]
         name = f"{gazetteer().adjectives.get(country, country)} {item.lower_}"
         return [Arg({"id": slug(name), "name": name, "type": "Organization"}, item, 0.75)]
+
+    def _names_sharing_a_plural_head(self, item: Token, m: dict) -> list[Arg]:
+        """"the Donetsk and Luhansk People's Republics", "the Ostland and Westland Republics": two
+        names coordinated before a plural state noun are two states, each with the noun in the
+        singular ("Donetsk People's Republic", "Luhansk People's Republic")."""
+        doc = item.doc
+        span = doc[m["s"]:m["e"]]
+        last = span[-1]
+        if not (last.lower_.endswith("s") and last.lower_[:-1] in words("state_words")):
+            return []  # a plural state noun: "Republics", "Emirates"
+        first = span[0]
+        before = doc[first.i - 1] if first.i > 0 else None
+        if before is None or before.lower_ != "and":
+            return []
+        others = [t for t in doc[max(0, first.i - 4):first.i - 1] if t.pos_ in ("PROPN", "ADJ") and t.is_title]
+        if not others:
+            return []
+        tail = " ".join([*(t.text_with_ws for t in span[1:-1])]).replace("  ", " ").strip()
+        singular = last.text[:-1]
+        out = []
+        for name_tokens in ([others[-1]], [first]):
+            name = " ".join(x for x in [*(t.text for t in name_tokens), tail, singular] if x)
+            name = name.replace(" 's", "'s").replace(" ’s", "’s")
+            out.append(Arg({"id": slug(name), "name": name, "type": "Country"}, item, 0.7))
+        return out
 
     def _shared_head(self, wrapper: Token) -> list[Arg]:
         """"the breakaway Donetsk and Luhansk republics": "Donetsk" shares the head noun

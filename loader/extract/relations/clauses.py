@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from ..words import words
 from .arguments import RELATIVE_PRONOUNS, Resolver
-from .context import Arg, children, is_passive, own_subject, prep_objects
+from .context import Arg, children, decision_of, is_passive, own_subject, prep_objects
 from .phrases import relative_antecedent
 
 
@@ -101,15 +101,14 @@ def subject_args(verb: Token, resolver: Resolver, sent: Span, depth: int = 0) ->
     if verb.dep_ == "acl" and verb.head.lemma_.lower() in words("decision_nouns"):
         return _owner_or_governor(verb.head, resolver, sent, depth)
     gov = governing_verb(verb)
-    if gov is not None and verb.dep_ in ("advcl", "xcomp"):
+    decision = decision_of(verb) if verb.dep_ in ("advcl", "xcomp") else None
+    if gov is not None and decision is not None:
         # "welcome the decision by Austria and Spain to recognize X": the infinitive parsed on
         # the verb whose object is the decision
-        for noun in children(gov, "dobj"):
-            if noun.lemma_.lower() in words("decision_nouns"):
-                owners = owner_of_noun(noun, resolver) + [
-                    a for p in prep_objects(gov, ("by",)) for a in resolver.actors(p)]
-                if owners:
-                    return owners
+        owners = owner_of_noun(decision, resolver) + [
+            a for p in prep_objects(gov, ("by",)) for a in resolver.actors(p)]
+        if owners:
+            return owners
     if gov is not None and gov.pos_ in ("VERB", "AUX", "ADJ"):
         if verb.dep_ == "xcomp":
             # object control: "urged Russia to recognize" -> Russia; "called on Chile to ..." -> Chile

@@ -211,3 +211,18 @@ def span_text(tokens: list[Token]) -> str:
     start = min(t.i for t in tokens)
     end = max(t.i for t in tokens) + 1
     return doc[start:end].text.strip(" ,;:\u2013\u2014-")
+
+
+def decision_of(verb: Token) -> Token | None:
+    """The decision noun an infinitive spells out: "the decision to recognize X" (acl), also
+    when the parser hung the infinitive on the verb whose object or complement the decision
+    is ("welcomed the decision by A to recognize X", "what it called A's decision today to
+    recognize X")."""
+    decisions = words("decision_nouns")
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in decisions:
+        return verb.head
+    if verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i:
+        for noun in children(verb.head, "dobj", "oprd", "attr"):
+            if noun.lemma_.lower() in decisions and noun.i < verb.i:
+                return noun
+    return None

@@ -113,7 +113,7 @@ def unit_table() -> UnitTable:
 
 def _name_tokens(token: Token) -> list[Token]:
     """The words of the name a unit noun ends: "the 4th Infantry Division" -> 4th Infantry
-    Division; "Royal Air Force Lakenheath's 48th Fighter Wing" -> the whole possessive too."""
+    Division; "Royal Air Force Examplebury's 31st Fighter Wing" -> the whole possessive too."""
     return [t for t in token.subtree if t.i <= token.i and t.dep_ not in ("det", "punct")]
 
 

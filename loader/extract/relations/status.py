@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..words import words
-from .context import Arg, own_subject
+from .context import Arg, decision_of, own_subject
 
 QUOTES = "\"'\u201c\u201d\u2018\u2019 )(\n\t"
 ADVERBIAL_PREPS = {"after", "before", "while", "since", "upon", "on", "despite", "by", "through", "when", "for", "with", "as"}
@@ -199,9 +199,10 @@ def noun_status(noun: Token, sent: Span, *, performative: bool = False, speech_a
 def decision_status(verb: Token, sent: Span, status: str, *, performative: bool) -> str:
     """"the decision (by X) to recognize Y": the verb is an infinitive on a decision noun. For a
     performative relation the decision is the act; its own status is the noun's."""
-    if verb.dep_ == "acl" and verb.head.lemma_.lower() in words("decision_nouns"):
+    decision = decision_of(verb)
+    if decision is not None:
         if performative:
-            return noun_status(verb.head, sent, performative=True)
+            return noun_status(decision, sent, performative=True)
         return combine(status, "hypothetical")
     return status
 
