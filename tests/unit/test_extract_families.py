@@ -150,6 +150,21 @@ FAMILIES = [
          ("togo", R, "kosovo"), id="decision-as-complement-2"),
     case("Chile welcomed the decision by Peru and Bolivia to recognize Kosovo.",
          ("peru", R, "kosovo"), ("bolivia", R, "kosovo"), id="decision-by"),
+    # first person: "I" / "we" is the author when the document says who speaks
+    case("Report to the Congress\n\nDear Mr. Speaker:\n\nI directed the deployment of 200 personnel "
+         "to Chad. We have also sent two aircraft to Niger.",
+         ("united-states", D, "chad"), ("united-states", D, "niger"), id="first-person-letter-salutation"),
+    case("Statement by the Ministry of Foreign Affairs of Chile\n\nWe recognize the new government of Kosovo.",
+         ("chile", R, "kosovo"), id="first-person-statement-by-ministry"),
+    case("Statement by the Ministry of Foreign Affairs of Chile\n\n\"We have sent troops to Peru,\" a Bolivian "
+         "general told reporters.", ("bolivia", D, "peru"), id="first-person-quoted-speaker-wins"),
+    case("Remarks by President Jane Roe of Chile\n\nWe have sent 300 troops to Haiti.",
+         ("chile", D, "haiti"), id="first-person-remarks-by-president"),
+    case("Peru Statement\n\nLima, 3 May. Today we recognized Kosovo as an independent state.\n\nSincerely,\n"
+         "Jorge Quispe\nMinister of Foreign Affairs of Peru", ("peru", R, "kosovo"), id="first-person-signature"),
+    case("Statement on Kosovo\n\nToday I recognized Kosovo as an independent state.\n\n"
+         "Jorge Quispe, Minister of Foreign Affairs of Peru", ("jorge-quispe", R, "kosovo"),
+         id="first-person-singular-signature"),
     # recognition given by a light verb
     case("Peru granted diplomatic recognition to Kosovo.", ("peru", R, "kosovo"), id="light-verb-granted"),
     case("Chile and Peru extended recognition to Kosovo on Monday.", ("chile", R, "kosovo"), ("peru", R, "kosovo"),
@@ -177,6 +192,11 @@ NEGATIVES = [
     case("Kenyan troops have not pushed into Somalia.", id="frame-negated"),
     case("The 10th Mountain Division could deploy to Kuwait.", id="unit-modal"),
     case("Peru refused to grant recognition to Kosovo.", id="light-verb-refused"),
+    # "we" with no author the document names, or inside someone's quotation, is nobody
+    case("Today we recognized Kosovo.", id="first-person-no-author"),
+    case("Statement by the Ministry of Foreign Affairs of Chile\n\nThe talks failed. A general spoke next: "
+         "\"Today we have sent troops to Peru.\"", id="first-person-in-unattributed-quote"),
+    case("Chile ordered the deployment of 300 troops to Peru.", id="nominal-ordered-deployment"),
 ]
 
 

@@ -29,6 +29,7 @@ from spacy.tokens import Span, Token
 
 from ...names import slug
 from ..words import words
+from .authors import FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, Author, document_author, first_person
 from .context import (
     Arg,
     Context,
@@ -57,6 +58,14 @@ def is_paired(item: Token) -> bool:
 class Resolver:
     def __init__(self, ctx: Context):
         self.ctx = ctx
+        self._author: tuple[Author | None] | None = None  # (the document's author,) once read
+
+    @property
+    def author(self) -> Author | None:
+        """Who says "I" / "we" in the document's own voice (``authors.py``), or None."""
+        if self._author is None:
+            self._author = (document_author(self.ctx),)
+        return self._author[0]
 
     # -- actors ----------------------------------------------------------------------------
     def actors(self, token: Token, *, from_modifier: bool = False, group_ok: bool = True,
@@ -307,6 +316,8 @@ class Resolver:
         from .status import speech_head
 
         low = pron.lower_
+        if low in FIRST_PERSON_SINGULAR | FIRST_PERSON_PLURAL:
+            return self._first_person(pron, low)
         if low in PRONOUNS_PERSON:
             want: tuple[str, ...] = ("Person",)
         elif low in PRONOUNS_THING:
@@ -352,6 +363,28 @@ class Resolver:
             if candidates:
                 return []
         return []
+
+    def _first_person(self, pron: Token, low: str) -> list[dict]:
+        """"I" / "we": the speaker of the reported or quoted speech that holds it ("the minister
+        said we had sent troops"), else, outside quotation marks, the document's author."""
+        from .status import speech_head
+
+        anchor = pron.head
+        while anchor.pos_ not in ("VERB", "AUX") and anchor.head.i != anchor.i:
+            anchor = anchor.head
+        found = speech_head(anchor)
+        if found is not None:
+            subj = own_subject(found[0])
+            if subj is not None and subj.pos_ != "PRON":
+                refs = [a.ref for a in self.actors(subj)]
+                if low in FIRST_PERSON_PLURAL:
+                    refs = [self.ctx.country_of(r) or r for r in refs]
+                return refs[:1]
+            return []
+        quotes = sum(1 for t in pron.sent if t.i < pron.i and t.text in ('"', "\u201c", "\u201d"))
+        if quotes % 2:
+            return []  # inside a quotation whose speaker the sentence does not name
+        return first_person(self.author, low)
 
     def _plural_antecedent(self, pron: Token) -> list[dict]:
         """"Slovenia, Malta and Belgium announced they were ..." -> the coordinated subject of

@@ -311,6 +311,9 @@ class Constructions:
             if not subjects or all(s.token.i in {t.i for t in noun.subtree} and s.token.dep_ == "amod" for s in subjects):
                 owners = r.asset_owners(asset) if asset is not None else []
                 subjects = subjects or owners or r.asset_owners(noun)
+            if not subjects and noun.dep_ == "dobj" and head.pos_ == "VERB":
+                # "I directed the deployment of 200 personnel to X": whoever directs it
+                subjects = subject_args(head, r, sent)
             preps = ("from", "out") if ending and governor is None else spec.destination_preps
             objects = self._destinations(noun, asset, spec, subjects, (), preps)
             if asset is not None:
