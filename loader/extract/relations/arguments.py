@@ -59,6 +59,7 @@ class Resolver:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self._author: tuple[Author | None] | None = None  # (the document's author,) once read
+        self._resolving: set[int] = set()  # pronouns whose antecedent is being looked for
 
     @property
     def author(self) -> Author | None:
@@ -311,6 +312,17 @@ class Resolver:
 
     # -- pronouns --------------------------------------------------------------------------
     def pronoun(self, pron: Token) -> list[dict]:
+        """The entities a pronoun stands for (``_pronoun``); a pronoun met again while its own
+        antecedent is being resolved stands for nothing (no endless recursion)."""
+        if pron.i in self._resolving:
+            return []
+        self._resolving.add(pron.i)
+        try:
+            return self._pronoun(pron)
+        finally:
+            self._resolving.discard(pron.i)
+
+    def _pronoun(self, pron: Token) -> list[dict]:
         """He/she/it/they -> the speaker whose reported speech holds the pronoun, else the one
         compatible actor before it in this sentence or the last."""
         from .status import speech_head
@@ -395,7 +407,8 @@ class Resolver:
             if head.i == node.i:
                 break
             subj = own_subject(head)
-            if subj is not None and subj.i != pron.i and subj.i < pron.i and subj.pos_ != "PRON":
+            if subj is not None and subj.i != pron.i and subj.i < pron.i and subj.pos_ != "PRON" and \
+                    not subj.left_edge.i <= pron.i <= subj.right_edge.i:  # never the pronoun's own phrase
                 args = self.actors(subj)
                 if len(args) > 1:
                     return [a.ref for a in args]
