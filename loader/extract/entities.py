@@ -51,6 +51,11 @@ def _clean_span(span: Span) -> Span | None:
             end += 1
     while end > start and (doc[end - 1].lower_ in ("'s", "\u2019s", "'", "\u2019") or doc[end - 1].is_punct):
         end -= 1
+    if span.label_ in ("GPE", "LOC", "NORP"):
+        # "Ivory Coast - 2002-12-28": a date the model ran into a place name
+        while end - 1 > start and (doc[end - 1].like_num or doc[end - 1].is_punct or doc[end - 1].ent_type_ == "DATE"
+                                   or doc[end - 1].text[:1].isdigit()):
+            end -= 1
     if end <= start:
         return None
     return Span(doc, start, end, label=span.label_)
@@ -74,14 +79,13 @@ class EntityResolver:
                 cleaned = _clean_span(ent)
                 if cleaned is not None:
                     spans.append(cleaned)
-        taken: set[int] = set()
-        for span in spans:
-            taken.update(range(span.start, span.end))
-        for _, start, end in self.matcher(doc):
-            if not any(i in taken for i in range(start, end)):
-                span = Span(doc, start, end, label="GAZ")
-                spans.append(span)
-                taken.update(range(start, end))
+        # a gazetteer name that covers the model's shorter spans wins ("the Former Yugoslav
+        # Republic of Macedonia" over "Yugoslav Republic" + "Macedonia"); longest names first
+        for _, start, end in sorted(self.matcher(doc), key=lambda m: (m[1] - m[2], m[1])):
+            inside = [s for s in spans if s.start < end and start < s.end]
+            if all(start <= s.start and s.end <= end and s.end - s.start < end - start for s in inside):
+                spans = [s for s in spans if not (start <= s.start and s.end <= end)]
+                spans.append(Span(doc, start, end, label="GAZ"))
         spans.sort(key=lambda s: s.start)
         doc._.kg_mentions = self.resolve(doc, spans)
         return doc

@@ -74,6 +74,17 @@ class Gazetteer:
             # count unless words.json lists them as ambiguous ("CAN", "PER", "SEN").
             if country.alpha_3.lower() not in ambiguous_codes:
                 codes.append((country.alpha_3, entry))
+        for obj in overrides.values():
+            # "Congo" alone is the Democratic Republic of the Congo in the news, though ISO 3166
+            # gives that short name to the Republic of the Congo: a "claims" form wins
+            for form in obj.get("claims", []):
+                entry = self.entries[lookup_key(obj["name"])]
+                self.entries[lookup_key(form)] = entry
+                self.surface_forms[form] = entry
+                for (name, type_), forms in self.variants.items():
+                    if name != entry.name and form in forms:
+                        forms.remove(form)
+                self._add_variants(entry, [form])
         for obj in overrides.values():  # e.g. Kosovo (XK) is not in ISO 3166
             if lookup_key(obj["name"]) not in self.entries:
                 entry = Entry(obj["name"], "Country")

@@ -24,7 +24,8 @@ _CREDIT = re.compile(
 _DEBRIS_LINE = re.compile(
     r"(?im)^[ \t]*(?:font size|text size|share( this( article)?)?|print|email|advertisement|"
     r"read more|related( articles?| stories)?:?|subscribe|follow us|click here[^\n]{0,80}|"
-    r"comments?|listen to this article|sign up[^\n]{0,80}|\d+ min read)[ \t]*$"
+    r"comments?|listen to this article|sign up[^\n]{0,80}|\d+ min read|"
+    r"for immediate release[^\n]{0,60}|embargoed[^\n]{0,80})[ \t]*$"
 )
 # "Patrick Goodenough | March 26, 2019 | 5:08pm EDT", "By Jane Doe, Reuters", "Updated 5:08 PM"
 _BYLINE = re.compile(

@@ -35,7 +35,7 @@ def case(text, *triples, id=None):
 FAMILIES = [
     # frames: a force as the subject of a motion verb the old rules did not know
     case("Russian forces swept into Georgia in August.", ("russia", D, "georgia"), id="motion-swept-into"),
-    case("Ugandan soldiers pushed deeper into eastern Congo on Sunday.", ("uganda", D, "republic-of-the-congo"),
+    case("Ugandan soldiers pushed deeper into eastern Congo on Sunday.", ("uganda", D, "democratic-republic-of-the-congo"),
          id="motion-pushed-further-into"),
     case("Dutch fighter jets repositioned to Poland on Friday.", ("netherlands", D, "poland"),
          id="transfer-intransitive-repositioned"),
@@ -165,6 +165,19 @@ FAMILIES = [
     case("Statement on Kosovo\n\nToday I recognized Kosovo as an independent state.\n\n"
          "Jorge Quispe, Minister of Foreign Affairs of Peru", ("jorge-quispe", R, "kosovo"),
          id="first-person-singular-signature"),
+    # a seat of power heading a statement speaks as "we"; press-release lines are no text
+    case("The Kremlin\n\nWe have recognized Abkhazia.", ("russia", R, "abkhazia"), id="first-person-seat-heading"),
+    case("The White House\n\nStatement by the Press Secretary\n\nFor Immediate Release May 2, 2031\n\n"
+         "Today we recognized Kosovo.", ("united-states", R, "kosovo"), id="first-person-press-release"),
+    case("The Elysee\n\nToday we recognized Kosovo.", ("france", R, "kosovo"), id="first-person-elysee"),
+    # names: the gazetteer's longer name wins over the model's pieces; "Congo" alone is the DRC;
+    # a date the model ran into a place name is no part of it
+    case("Chile recognized the Former Yugoslav Republic of Macedonia in 1994.", ("chile", R, "north-macedonia"),
+         id="gazetteer-longest-name"),
+    case("Rwanda has 20,000 troops in Congo.", ("rwanda", D, "democratic-republic-of-the-congo"),
+         id="congo-alone-is-drc"),
+    case("More Belgian Troops Arrive in Congo - 2031-05-02\n\nThe ship docked.",
+         ("belgium", D, "democratic-republic-of-the-congo"), id="place-without-trailing-date"),
     # recognition given by a light verb
     case("Peru granted diplomatic recognition to Kosovo.", ("peru", R, "kosovo"), id="light-verb-granted"),
     case("Chile and Peru extended recognition to Kosovo on Monday.", ("chile", R, "kosovo"), ("peru", R, "kosovo"),

@@ -122,6 +122,10 @@ def document_author(ctx: Context) -> Author | None:
             if low.startswith(cue):
                 cue_country = _country_ref(country)
         refs = _refs_in(ctx, start, end)
+        if body is None and len(refs) == 1 and refs[0][0].get("actor"):
+            seat = ctx.doc[refs[0][0]["s"]:refs[0][0]["e"]]  # "The White House" heading the text
+            if seat.end_char - start >= len(line) - 1:
+                body = refs[0][1]
         if body is None and len(refs) == 1 and refs[0][1]["type"] == "Organization":
             m, ref = refs[0]
             span = ctx.doc[m["s"]:m["e"]]
