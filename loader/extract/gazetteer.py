@@ -81,9 +81,9 @@ class Gazetteer:
                 entry = self.entries[lookup_key(obj["name"])]
                 self.entries[lookup_key(form)] = entry
                 self.surface_forms[form] = entry
-                for (name, type_), forms in self.variants.items():
-                    if name != entry.name and form in forms:
-                        forms.remove(form)
+                for (name, _type), known in self.variants.items():
+                    if name != entry.name and form in known:
+                        known.remove(form)
                 self._add_variants(entry, [form])
         for obj in overrides.values():  # e.g. Kosovo (XK) is not in ISO 3166
             if lookup_key(obj["name"]) not in self.entries:
