@@ -51,17 +51,22 @@ def _may_end_sentence(texts: list[str], i: int) -> bool:
     return text in _SENTENCE_END or text.endswith(".") or text in _BREAKS or text.isspace()
 
 
-def _dateline_dashes(texts: list[str]) -> list[int]:
+def _dateline_dashes(texts: list[str], spaced: list[bool]) -> list[int]:
     """Indexes of the dashes that close a dateline at a line's start ("RIVERTON \u2014", "Port
-    Ellis, Norland (Wire) \u2013 "): up to eight capitalised words, commas and a parenthesis."""
+    Ellis, Norland (Wire) \u2013 ", "5/5/2031 - EXAMPLE AIR BASE, Norland --"): up to eight
+    capitalised words, numbers, commas, parentheses and dashes; the last dash closes it."""
     out = []
     line_start = 0
     for i, text in enumerate(texts):
         if i == 0 or "\n" in texts[i - 1]:
             line_start = i
-        if text in _DASHES and 0 < i - line_start <= 8 and i + 1 < len(texts) and all(
-                w[:1].isupper() or w in _DATELINE_WORDS or w.isspace() for w in texts[line_start:i]):
-            out.append(i)
+        if text in _DASHES and spaced[i - 1 if i else 0] and 0 < i - line_start <= 8 and i + 1 < len(texts) and all(
+                w[:1].isupper() or w[:1].isdigit() or w in _DATELINE_WORDS or w.isspace() or w in _DASHES
+                for w in texts[line_start:i]):
+            if out and out[-1] >= line_start:
+                out[-1] = i  # "5/5/2031 - PLACE --": the last dash closes the dateline
+            else:
+                out.append(i)
     return out
 
 
@@ -75,7 +80,8 @@ def line_breaks(doc: Doc) -> Doc:
     for i in range(1, len(texts)):
         if not texts[i].isspace() and not _may_end_sentence(texts, i - 1):
             starts[i, 0] = -1
-    for i in _dateline_dashes(texts):
+    spaced = [bool(t.whitespace_) for t in doc]  # "Pro-Example" is no dateline: its hyphen is unspaced
+    for i in _dateline_dashes(texts, spaced):
         starts[i + 1, 0] = 1
     text = doc.text
     if "\n" not in text:
