@@ -80,9 +80,12 @@ def neo4j_shell(
 
     settings = connection(uri, username, password, database)
     args = list(ctx.args)
-    if not {"--help", "-h", "--version", "-v"} & set(args):
+
+    def server_answers() -> None:
+        """A server that does not answer is kgload's one line and exit 3, as for every command."""
         from .graph import Graph
 
-        # a server that does not answer is kgload's one line and exit 3, as for every command
         Graph(settings).close()
-    cypher_shell.run(settings, args, log=message)
+
+    needs_server = not {"--help", "-h", "--version", "-v"} & set(args)
+    cypher_shell.run(settings, args, log=message, before_start=server_answers if needs_server else None)

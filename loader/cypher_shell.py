@@ -111,10 +111,13 @@ def with_optional_nulls(args: list[str]) -> list[str]:
     return extra + args
 
 
-def run(settings: ConnectionSettings, args: list[str], log=print) -> None:
-    """Replace this process with cypher-shell (does not return)."""
+def run(settings: ConnectionSettings, args: list[str], log=print, before_start=None) -> None:
+    """Replace this process with cypher-shell (does not return); ``before_start()`` runs once
+    Java and cypher-shell are found (``kgload neo4j shell`` checks the server there)."""
     java = _java()
     lib = resolve(log)
+    if before_start is not None:
+        before_start()
     argv, env = command(settings, args, java=java, lib=lib)
     sys.stdout.flush()
     sys.stderr.flush()

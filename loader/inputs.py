@@ -288,7 +288,7 @@ def _read_one(name: str, data: bytes, suffix: str) -> Iterator[InputItem]:
         yield Rejection(name, f"file too large ({len(data):,} bytes; the limit is {MAX_INPUT_BYTES:,})")
         return
     kind = next((k for magic, k in _NOT_TEXT.items() if data.startswith(magic)), None)
-    if kind is not None:
+    if kind is not None and b"\x00" not in data[:8192]:  # NUL bytes: "binary file", as before
         yield Rejection(name, f"not a text file ({kind}); kgload reads text, Markdown, JSONL, HTML, feeds and WARC")
         return
     if suffix in JSONL_SUFFIXES:
