@@ -13,12 +13,13 @@ import re
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import ModelNotFound, UsageError
 from ..settings import model_candidates
+from .words import words
 from . import entities as _entities  # noqa: F401  (registers the factory)
 from . import relations as _relations  # noqa: F401  (registers the factory)
 
@@ -43,11 +44,14 @@ _DATELINE_WORDS = {",", "(", ")", "."}
 
 def _may_end_sentence(texts: list[str], i: int) -> bool:
     """Whether a sentence may begin after token ``i``: it is (or closes after) sentence-final
-    punctuation, a token ending in a full stop ("U.S." may end one; the parser decides), a
-    colon, a semicolon, a dash or white space."""
+    punctuation, a token ending in a full stop ("U.S." may end one; the parser decides; a
+    rank or unit abbreviation, "Gen.", "Div.", never does), a colon, a semicolon, a dash or
+    white space."""
     while texts[i] in _CLOSERS and i > 0:
         i -= 1
     text = texts[i]
+    if text in words("title_abbreviations"):
+        return False
     return text in _SENTENCE_END or text.endswith(".") or text in _BREAKS or text.isspace()
 
 
@@ -55,7 +59,7 @@ def _dateline_dashes(texts: list[str], spaced: list[bool]) -> list[int]:
     """Indexes of the dashes that close a dateline at a line's start ("RIVERTON \u2014", "Port
     Ellis, Norland (Wire) \u2013 ", "5/5/2031 - EXAMPLE AIR BASE, Norland --"): up to eight
     capitalised words, numbers, commas, parentheses and dashes; the last dash closes it."""
-    out = []
+    out: list[int] = []
     line_start = 0
     for i, text in enumerate(texts):
         if i == 0 or "\n" in texts[i - 1]:
@@ -144,6 +148,10 @@ def load_pipeline(model: str | None = None) -> tuple[Language, str]:
 
 
 def add_components(nlp: Language) -> Language:
+    # "4th Inf. Div.", "Lt. Gen.", "Fort Sill, Okla.": one token each, so the full stop is no
+    # sentence end of its own (words.json: title_abbreviations, other_abbreviations)
+    for abbreviation in words("title_abbreviations") | words("other_abbreviations"):
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     if "kgload_line_breaks" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         if before:

@@ -60,6 +60,7 @@ class Resolver:
         self.ctx = ctx
         self._author: tuple[Author | None] | None = None  # (the document's author,) once read
         self._resolving: set[int] = set()  # pronouns whose antecedent is being looked for
+        self.memo: dict[str, dict | None] = {}  # per-document answers other modules compute once
 
     @property
     def author(self) -> Author | None:

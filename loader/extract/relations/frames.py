@@ -29,6 +29,7 @@ from spacy.tokens import Span, Token
 from ...names import lookup_key
 from ..gazetteer import gazetteer
 from ..lexicon import RelationSpec
+from ..words import words
 from . import properties
 from .arguments import RELATIVE_PRONOUNS, Resolver
 from .clauses import subject_args
@@ -60,6 +61,8 @@ class UnitTable:
     nouns: frozenset[str]
     prefixes: tuple[tuple[str, str], ...]  # (prefix, country), longest first
     units: dict[str, str]  # lookup key of a unit's name -> country
+    suffixes: tuple[tuple[str, str], ...] = ()  # (lookup key a unit's name ends with, country)
+    abbreviations: dict[str, str] = field(default_factory=dict)  # "Div." -> "Division"
 
 
 @dataclass
@@ -100,13 +103,25 @@ def unit_table() -> UnitTable:
     nouns: set[str] = set()
     prefixes: list[tuple[str, str]] = []
     units: dict[str, str] = {}
+    suffixes: list[tuple[str, str]] = []
+    abbreviations: dict[str, str] = {}
     for obj in _lines("units.jsonl"):
+        abbreviations.update(obj.get("abbreviations", {}))
+        if "suffix" in obj:
+            suffixes.append((lookup_key(obj["suffix"]), obj["country"]))
         nouns.update(obj.get("unit_nouns", ()))
         if "prefix" in obj:
             prefixes.append((obj["prefix"], obj["country"]))
         if "unit" in obj:
             units[lookup_key(obj["unit"])] = obj["country"]
-    return UnitTable(frozenset(nouns), tuple(sorted(prefixes, key=lambda p: -len(p[0]))), units)
+    return UnitTable(frozenset(nouns), tuple(sorted(prefixes, key=lambda p: -len(p[0]))), units, tuple(suffixes),
+                     abbreviations)
+
+
+def _unit_words(tokens: list[Token]) -> str:
+    """The name with its abbreviations spelled out: "4th Inf. Div." -> "4th Infantry Division"."""
+    table = unit_table()
+    return " ".join(table.abbreviations.get(t.text, t.text) for t in tokens)
 
 
 # -- units --------------------------------------------------------------------------------
@@ -121,12 +136,12 @@ def is_unit(token: Token) -> bool:
     """A named unit or ship: a unit noun ending a capitalised name ("the 2nd Example Brigade",
     "USS Example"), or a name the unit list knows."""
     table = unit_table()
-    lemma = token.lemma_.lower()
+    lemma = table.abbreviations.get(token.text, token.lemma_).lower()
     name = _name_tokens(token)
     if lemma in table.nouns and (token.is_title or token.text.isupper()) and len(name) > 1:
         return True
-    text = " ".join(t.text for t in name)
-    return any(lookup_key(text).endswith(key) for key in table.units) or any(
+    text = _unit_words(name)
+    return any(lookup_key(text).endswith(key) for key in [*table.units, *(k for k, _ in table.suffixes)]) or any(
         text.startswith(prefix + " ") for prefix, _ in table.prefixes if prefix in ("USS", "HMS", "USNS", "HMCS", "HMAS"))
 
 
@@ -137,9 +152,9 @@ def unit_country(token: Token, resolver: Resolver) -> list[Arg]:
         return []
     table = unit_table()
     name = _name_tokens(token)
-    text = " ".join(t.text for t in name)
+    text = _unit_words(name)
     key = lookup_key(text)
-    country = next((c for unit, c in table.units.items() if key.endswith(unit)), None)
+    country = next((c for unit, c in [*table.units.items(), *table.suffixes] if key.endswith(unit)), None)
     if country is None:
         country = next((c for prefix, c in table.prefixes if text.startswith(prefix + " ") or
                         any(t.text == prefix for t in name[:1])), None)
@@ -150,6 +165,8 @@ def unit_country(token: Token, resolver: Resolver) -> list[Arg]:
     owners = resolver.asset_owners(token)
     for p in (p for c in children(token, "prep") if c.lower_ == "of" for p in children(c, "pobj")):
         owners = owners or resolver.asset_owners(p) or [a for a in resolver.actors(p) if a.ref["type"] == "Country"]
+    for parent in children(token, "appos"):  # "66th Example Regiment, 4th Infantry Division": its division's
+        owners = owners or unit_country(parent, resolver)
     return owners
 
 
@@ -275,29 +292,72 @@ def find_agents(trigger: Token, frame: Frame, theme: Token, resolver: Resolver, 
     return []
 
 
+OWNING_VERBS = ("own", "assign", "belong", "consist", "attach", "draw", "come")
+
+
+def _owner_phrases(noun: Token) -> list[Token]:
+    """The nouns a force phrase names its owner with: "from X", "of X", "with X", and the
+    participles "owned by X", "assigned to X", "consisting of X", "belonging to X"."""
+    out = [p for c in children(noun, "prep") if c.lower_ in ("from", "of", "with") for p in children(c, "pobj")]
+    for c in children(noun, "acl"):
+        if c.lemma_.lower() in OWNING_VERBS:
+            out += [p for x in c.children if x.dep_ in ("agent", "prep") for p in children(x, "pobj")]
+    return [t for p in out for t in conjuncts(p)]
+
+
 def owners_of_force(theme: Token, resolver: Resolver) -> list[Arg]:
     """Whose force: "Chadian troops", "the 4th Infantry Division", "600 paratroopers from the
-    Example Brigade", "the Example Army's soldiers"."""
+    Example Brigade", "tanks owned by the 3rd Example Brigade", "the Example Army's soldiers";
+    else, for a unit or forces the phrase does not place, the one country whose forces the
+    document names (``document_force_country``)."""
     head = quantity_head(theme)
     found = resolver.asset_owners(head) or unit_country(head, resolver)
     if found:
         return found
     noun = head
     for _ in range(2):  # "Example Army personnel with combat equipment": the phrase above
-        if not (noun.dep_ == "pobj" and noun.head.lower_ in ("with", "of") and noun.head.head.pos_ in ("NOUN", "PROPN")):
+        if not (noun.dep_ == "pobj" and noun.head.lower_ in ("with", "of", "from") and noun.head.head.pos_ in ("NOUN", "PROPN")):
             break
         noun = noun.head.head
         found = resolver.asset_owners(noun) or unit_country(noun, resolver)
         if found:
             return found
-    for c in children(head, "prep"):
-        if c.lower_ in ("from", "of", "with"):
-            for p in children(c, "pobj"):
+    frontier = [head]
+    for _ in range(2):  # "a unit consisting of 200 marines from the 22nd Example Unit"
+        following = []
+        for item in frontier:
+            for p in _owner_phrases(item):
                 found = unit_country(p, resolver) or resolver.asset_owners(p) or [
                     a for a in resolver.actors(p) if a.ref["type"] == "Country"]
                 if found:
                     return found
-    return [a for a in resolver.actors(head) if a.ref["type"] == "Country"]
+                following.append(p)
+        frontier = following
+    found = [a for a in resolver.actors(head) if a.ref["type"] == "Country"]
+    if found:
+        return found
+    if not (is_unit(head) or head.lemma_.lower() in words("personnel_nouns")):
+        return []  # "a cargo plane" of no stated country is nobody's force
+    country = document_force_country(resolver)
+    return [Arg(country, head, 0.6)] if country is not None else []
+
+
+def document_force_country(resolver: Resolver) -> dict | None:
+    """The one country whose forces the document names ("U.S. Army Europe", "American troops",
+    "USS Example"), when it names exactly one: its unplaced units and troops are that country's."""
+    if "force_country" in resolver.memo:
+        return resolver.memo["force_country"]
+    countries: dict[str, dict] = {}
+    doc = resolver.ctx.doc
+    for token in doc:
+        if token.pos_ not in ("NOUN", "PROPN") or not (is_military(token) or is_unit(token)):
+            continue
+        for a in resolver.asset_owners(token) or unit_country(token, resolver):
+            if a.ref["type"] == "Country":
+                countries[a.ref["id"]] = a.ref
+    result = next(iter(countries.values())) if len(countries) == 1 else None
+    resolver.memo["force_country"] = result
+    return result
 
 
 def _locatives(trigger: Token, preps: frozenset[str], skip: set[int]) -> list[Token]:
