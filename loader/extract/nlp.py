@@ -15,13 +15,14 @@ import numpy
 import spacy
 from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from ..errors import ModelNotFound, UsageError
 from ..settings import model_candidates
-from .words import words
 from . import entities as _entities  # noqa: F401  (registers the factory)
 from . import relations as _relations  # noqa: F401  (registers the factory)
+from .words import words
 
 _NEWLINES = re.compile(r"\n[ \t\r\f\v\n]*")
 _TERMINAL = ('.', '?', '!', ':', '"', '\u201d', '\u2019', "'", ')')
@@ -150,8 +151,10 @@ def load_pipeline(model: str | None = None) -> tuple[Language, str]:
 def add_components(nlp: Language) -> Language:
     # "4th Inf. Div.", "Lt. Gen.", "Fort Sill, Okla.": one token each, so the full stop is no
     # sentence end of its own (words.json: title_abbreviations, other_abbreviations)
-    for abbreviation in words("title_abbreviations") | words("other_abbreviations"):
-        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):
+        for abbreviation in words("title_abbreviations") | words("other_abbreviations"):
+            tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     if "kgload_line_breaks" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         if before:

@@ -35,7 +35,7 @@ def case(text, *triples, id=None):
 FAMILIES = [
     # frames: a force as the subject of a motion verb the old rules did not know
     case("Russian forces swept into Georgia in August.", ("russia", D, "georgia"), id="motion-swept-into"),
-    case("Ugandan soldiers pushed deeper into eastern Congo on Sunday.", ("uganda", D, "democratic-republic-of-the-congo"),
+    case("Ugandan soldiers pushed deeper into eastern Congo on Sunday.", ("uganda", D, "eastern-congo"),
          id="motion-pushed-further-into"),
     case("Dutch fighter jets repositioned to Poland on Friday.", ("netherlands", D, "poland"),
          id="transfer-intransitive-repositioned"),
@@ -178,6 +178,16 @@ FAMILIES = [
          id="congo-alone-is-drc"),
     case("More Belgian Troops Arrive in Congo - 2031-05-02\n\nThe ship docked.",
          ("belgium", D, "democratic-republic-of-the-congo"), id="place-without-trailing-date"),
+    # a part of a named place by a compass adjective; unnamed places in a named one
+    case("Chadian troops moved into northern Niger.", ("chad", D, "northern-niger"), id="compass-place"),
+    case("Two Dutch frigates sailed to positions off southern Norway.", ("netherlands", D, "southern-norway"),
+         id="compass-place-unnamed-positions"),
+    case("The brigade deployed its tanks to several sites in eastern Estonia, officials said.",
+         id="unnamed-sites-no-owner"),
+    # forces before a relative clause the parser hung on a country; an owner phrase hung on the verb
+    case("The unit joins air defence batteries from allies Spain and Italy which are deployed to separate "
+         "locations in western Turkey.", ("spain", D, "western-turkey"), ("italy", D, "western-turkey"),
+         id="relative-on-country-forces-left"),
     # recognition given by a light verb
     case("Peru granted diplomatic recognition to Kosovo.", ("peru", R, "kosovo"), id="light-verb-granted"),
     case("Chile and Peru extended recognition to Kosovo on Monday.", ("chile", R, "kosovo"), ("peru", R, "kosovo"),

@@ -224,6 +224,13 @@ def _participle_head(trigger: Token) -> Token | None:
             node = node.head
             if node.pos_ in ("NOUN", "PROPN") and _forceful(node):
                 return node
+        # "joins batteries from allies A and B which are deployed in X", the "from" phrase hung
+        # on the verb: the nearest forces to the left, with no verb between
+        for t in reversed(trigger.doc[max(trigger.sent.start, noun.i - 8):noun.i]):
+            if t.pos_ in ("VERB", "AUX"):
+                break
+            if t.pos_ in ("NOUN", "PROPN") and _forceful(t):
+                return t
     return None
 
 
@@ -299,6 +306,9 @@ def _owner_phrases(noun: Token) -> list[Token]:
     """The nouns a force phrase names its owner with: "from X", "of X", "with X", and the
     participles "owned by X", "assigned to X", "consisting of X", "belonging to X"."""
     out = [p for c in children(noun, "prep") if c.lower_ in ("from", "of", "with") for p in children(c, "pobj")]
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if after is not None and after.lower_ in ("from", "of") and after.dep_ == "prep" and after.head.i != noun.i:
+        out += children(after, "pobj")  # "batteries from A and B", the phrase hung on the verb
     for c in children(noun, "acl"):
         if c.lemma_.lower() in OWNING_VERBS:
             out += [p for x in c.children if x.dep_ in ("agent", "prep") for p in children(x, "pobj")]

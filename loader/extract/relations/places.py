@@ -32,7 +32,19 @@ def place(ctx: Context, item: Token, actors: Sequence[Arg] = ()) -> tuple[dict |
                 return place(ctx, c, actors)
         return None, None
     if m is not None:
-        return _as_place(m), None
+        named = _as_place(m)
+        compass = [c for c in item.children if c.dep_ == "amod" and c.lower_ in words("compass_adjectives")]
+        if named is not None and compass and m["e"] - m["s"] <= 3:
+            # "southern Somalia": a part of the named place, the most specific place stated
+            name = f"{compass[0].lower_} {item.doc[m['s']:m['e']].text}"  # as written: "eastern Congo"
+            return {"id": slug(name), "name": name, "type": "Place"}, named
+        return named, None
+    if lemma in words("unnamed_place_nouns"):
+        # "separate locations in southern Norland", "positions near the border": the place named
+        for p in prep_objects(item, ("in", "near", "at", "inside", "along", "on", "around", "outside", "off")):
+            found = place(ctx, p, actors)
+            if found[0] is not None:
+                return found
     if lemma in words("border_nouns"):
         return _border(ctx, item, actors)
     # "Russia's Kursk region", "the Al Khadim air base": the name, not the possessor
