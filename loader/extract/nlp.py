@@ -149,7 +149,7 @@ def load_pipeline(model: str | None = None) -> tuple[Language, str]:
 
 
 def add_components(nlp: Language) -> Language:
-    # "4th Inf. Div.", "Lt. Gen.", "Fort Sill, Okla.": one token each, so the full stop is no
+    # "4th Inf. Div.", "Lt. Gen.", "Fort Example, Okla.": one token each, so the full stop is no
     # sentence end of its own (words.json: title_abbreviations, other_abbreviations)
     tokenizer = nlp.tokenizer
     if isinstance(tokenizer, Tokenizer):
