@@ -188,6 +188,19 @@ FAMILIES = [
     case("The unit joins air defence batteries from allies Spain and Italy which are deployed to separate "
          "locations in western Turkey.", ("spain", D, "western-turkey"), ("italy", D, "western-turkey"),
          id="relative-on-country-forces-left"),
+    # stationing verbs of the presence frame; "based out of X"
+    case("The Spanish troops, headquartered in Tirana, guarded the port.", ("spain", D, "tirana"),
+         id="presence-headquartered"),
+    case("Polish forces located at Camp Example patrolled the valley.", ("poland", D, "camp-example"),
+         id="presence-located-at"),
+    case("Greek soldiers based out of Larnaca watched the coast.", ("greece", D, "larnaca"), id="presence-based-out-of"),
+    # a passive perception verb's subject does its participle; distances measured from a place
+    case("Columns of the Example Division of the Syrian army were seen moving to positions near Homs.",
+         ("syria", D, "homs"), id="perceived-participle"),
+    case("By June, the 9th Armored Brigade of the Egyptian army had deployed to about 15 kilometers from the "
+         "Libyan border.", ("egypt", D, "border-with-libya"), id="distance-from-border"),
+    case("Turkish tanks moved to within five miles of the Syrian border.", ("turkey", D, "border-with-syria"),
+         id="distance-within-miles-of"),
     # recognition given by a light verb
     case("Peru granted diplomatic recognition to Kosovo.", ("peru", R, "kosovo"), id="light-verb-granted"),
     case("Chile and Peru extended recognition to Kosovo on Monday.", ("chile", R, "kosovo"), ("peru", R, "kosovo"),

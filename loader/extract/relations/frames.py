@@ -47,6 +47,7 @@ class Frame:
     theme: tuple[str, ...]
     agent: tuple[str, ...]
     destination: tuple[str, ...]
+    compound_preps: tuple[str, ...] = ()  # "based out of X": two words that name the place
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ def frame_table() -> FrameTable:
         bases.update(obj.get("base_nouns", ()))
         if "frame" in obj and "trigger" not in obj:
             frames[obj["frame"]] = Frame(obj["frame"], obj["relation"], tuple(obj["theme"]), tuple(obj["agent"]),
-                                         tuple(obj["destination"]))
+                                         tuple(obj["destination"]), tuple(obj.get("compound_preps", ())))
         elif "trigger" in obj:
             triggers[obj["trigger"]] = obj["frame"]
     unknown = sorted(set(triggers.values()) - frames.keys())
@@ -235,11 +236,15 @@ def _participle_head(trigger: Token) -> Token | None:
 
 
 def _subject(trigger: Token) -> Token | None:
+    """The clause's subject, also one it shares with the verb that governs it; a passive
+    governor's subject does the act of its participle ("troops were seen crossing into X")."""
     subj = own_subject(trigger)
     node = trigger
     while subj is None and node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
         node = node.head
         subj = own_subject(node)
+        if subj is None and node.tag_ == "VBN" and trigger.tag_ == "VBG":
+            subj = next(iter(children(node, "nsubjpass")), None)
     return _antecedent(subj) if subj is not None else None
 
 
@@ -284,6 +289,8 @@ def find_agents(trigger: Token, frame: Frame, theme: Token, resolver: Resolver, 
             # the clause's actor, also one a participle or gerund shares with its governing
             # verb ("responded by mobilizing forces", "..., sending troops to X")
             subj = _subject(trigger)
+            if subj is None and trigger.dep_ in ("acl", "relcl"):
+                continue  # "personnel from the X Artillery based at Y": the participle's head is the force
             if (subj is None or subj.i != theme.i) and not is_passive(trigger):
                 found = subject_args(trigger, resolver, sent) or (unit_country(subj, resolver) if subj is not None else [])
         elif where == "passive_agent":
@@ -370,10 +377,11 @@ def document_force_country(resolver: Resolver) -> dict | None:
     return result
 
 
-def _locatives(trigger: Token, preps: frozenset[str], skip: set[int]) -> list[Token]:
+def _locatives(trigger: Token, preps: frozenset[str], skip: set[int], compound: tuple[str, ...] = ()) -> list[Token]:
     """Objects of the trigger's destination phrases, searched breadth first through its
     adverbs ("pushed further into X") and one non-destination phrase ("deployed for exercises
-    in X"); never inside another clause or the theme."""
+    in X"); never inside another clause or the theme. ``compound``: two-word prepositions that
+    name the place too ("based out of X")."""
     frontier: list[tuple[Token, int]] = [(trigger, 0)]
     while frontier:
         found: list[Token] = []
@@ -382,8 +390,14 @@ def _locatives(trigger: Token, preps: frozenset[str], skip: set[int]) -> list[To
             for c in node.children:
                 if c.i in skip or c.dep_ in CLAUSE_DEPS:
                     continue
-                if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+                second = [d for d in c.children if d.dep_ == "prep" and f"{c.lower_} {d.lower_}" in compound]
+                if c.dep_ in ("prep", "dative", "prt", "advmod") and second:
+                    found += [t for d in second for p in children(d, "pobj") for t in conjuncts(p)]
+                elif c.dep_ in ("prep", "dative") and c.lower_ in preps:
                     found += [t for p in children(c, "pobj") for t in conjuncts(p)]
+                elif c.dep_ == "prep" and c.lower_ in ("from", "of") and any(
+                        d.dep_ == "npadvmod" and d.lemma_.lower() in words("distance_nouns") for d in c.children):
+                    found += children(c, "pobj")  # "deployed (to) 15 kilometers from the border"
                 elif c.dep_ in ("advmod", "prt") and depth < 2:
                     following.append((c, depth + 1))
                 elif c.dep_ == "prep" and depth < 1:
@@ -400,7 +414,7 @@ def find_destinations(trigger: Token, frame: Frame, theme: Token, spec: Relation
     theme_tokens = {t.i for t in theme.subtree} if theme.head.i == trigger.i else set()
     for where in frame.destination:
         if where == "trigger_place":
-            items = _locatives(trigger, preps, theme_tokens)
+            items = _locatives(trigger, preps, theme_tokens, frame.compound_preps)
         elif where == "theme_place":
             # "two battalions and a squadron to X": the phrase may hang on any member of the list
             items = [t for member in conjuncts(theme) for noun in dict.fromkeys([member, quantity_head(member)])

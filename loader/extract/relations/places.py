@@ -24,6 +24,14 @@ def place(ctx: Context, item: Token, actors: Sequence[Arg] = ()) -> tuple[dict |
     """(the place a destination phrase names, its broader place or None)."""
     lemma = item.lemma_.lower()
     m = ctx.mention(item)
+    if lemma in words("distance_nouns"):
+        # "deployed to 20 kilometers from the border": the place the distance is measured from
+        after = item.doc[item.i + 1] if item.i + 1 < len(item.doc) else None
+        beside = children(after, "pobj") if after is not None and after.lower_ == "from" else []  # hung elsewhere
+        for p in prep_objects(item, ("from", "of", "off", "outside")) + beside:
+            found = place(ctx, p, actors)
+            if found[0] is not None:
+                return found
     if m is None and item.ent_type_ in NON_PLACE_ENTS:
         # "swept into Georgia August 7": the parser made the place a compound of the date
         for c in children(item, "compound"):
@@ -49,7 +57,10 @@ def place(ctx: Context, item: Token, actors: Sequence[Arg] = ()) -> tuple[dict |
         return _border(ctx, item, actors)
     # "Russia's Kursk region", "the Al Khadim air base": the name, not the possessor
     if lemma in words("region_nouns") | words("facility_nouns"):
-        names = [t for t in item.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title]
+        # a name before the noun, also one the tagger read as an adjective ("the Example
+        # airfield"), but no nationality ("the Iraqi airfield" is Iraq's)
+        names = [t for t in item.lefts if t.dep_ in ("compound", "amod") and t.pos_ in ("PROPN", "ADJ") and t.is_title
+                 and (t.pos_ == "PROPN" or (ctx.mention(t) is None and t.ent_type_ not in ("NORP", "GPE")))]
         if names and all(m is None or not place_ref(m) for m in map(ctx.mention, names)):
             words_ = [t for t in item.lefts if t.dep_ in ("compound", "amod") and t.i >= names[0].i]
             tail = " ".join(t.text for t in [*words_, item] if not t.is_title) if lemma in words("facility_nouns") else ""
