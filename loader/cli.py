@@ -201,6 +201,7 @@ def ask(
     Example: kgload ask "Who recognizes Guaido?"
     """
     from . import cypher
+    from .answers import answer_question
     from .graph import Graph
     from .questions import parse_question
 
@@ -208,15 +209,17 @@ def ask(
     parsed = parse_question(question)
     if parsed.note:
         message(f"Note: {parsed.note}")
-    params = cypher.query_arguments(parsed.query, parsed.params)
+    cypher.query_arguments(parsed.query, parsed.params)  # a bad parameter is a usage error before connecting
     with Graph(connection(uri, username, password, database)) as graph:
-        rows = graph.read(f"queries/{parsed.query}", params)
-    if not rows:
+        found = answer_question(graph, parsed)
+    if not found.rows:
         # one line on stderr, exit 0; JSON (and CSV) still go to stdout: a pipe gets []
-        message(f"No answer in the graph for {question!r}.")
+        message(f"No answer in the graph for {question!r}" + (": " + ", and ".join(found.notes) if found.notes else "") + ".")
         if fmt == "table":
             return
-    render_rows(rows, fmt, title=question if fmt == "table" else None)
+    if found.title and fmt != "table":
+        message(found.title)
+    render_rows(found.rows, fmt, title=(found.title or question) if fmt == "table" else None)
 
 
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
@@ -243,13 +246,15 @@ def query(
         raise UsageError(f"no canned query {name!r}{cypher.did_you_mean(name, cypher.names('queries'))} "
                          "(`kgload query --list` shows them)")
     params = cypher.query_arguments(name, parse_param_args(list(ctx.args)))
+    from .answers import unknown_names
     from .graph import Graph
 
     with Graph(connection(uri, username, password, database)) as graph:
         rows = graph.read(f"queries/{name}", params)
+        notes = [] if rows else unknown_names(graph, name, params)
     if not rows:
         # as `ask`: one line on stderr, exit 0; JSON (and CSV) still go to stdout (a pipe gets [])
-        message(f"No rows for query {name!r}.")
+        message(f"No rows for query {name!r}" + (": " + ", and ".join(notes) if notes else "") + ".")
         if fmt == "table":
             return
     render_rows(rows, fmt)

@@ -101,6 +101,16 @@ def header_params(text: str) -> dict[str, str]:
     return {p.name: p.description for p in parameters(text)}
 
 
+# a parameter that names an entity is normalised to an alias key inside the statement
+# ("normalize(toLower(trim(coalesce($actor, ''))), NFD)"), the one form cypher/README.md gives
+_NAME_PARAM = re.compile(r"normalize\(toLower\(trim\((?:coalesce\()?\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def name_parameters(name: str) -> list[str]:
+    """The parameters of the canned query ``name`` that name an entity (looked up by alias key)."""
+    return list(dict.fromkeys(_NAME_PARAM.findall(load(f"queries/{name}"))))
+
+
 def query_parameters(name: str) -> list[Param]:
     """The parameters of the canned query ``cypher/queries/<name>.cypher``."""
     return parameters(load(f"queries/{name}"))

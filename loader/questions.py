@@ -19,7 +19,7 @@ between two entities and an entity's profile are forms of their own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable
 
@@ -36,6 +36,9 @@ class ParsedQuestion:
     # a time qualifier the answer cannot honour ("since 2020", "in 2014" for accusations): one
     # line for stderr, so that an answer of every date is never taken for one of that date
     note: str | None = None
+    # what to ask when this query has no rows: a yes-or-no question ("Has Spain recognized
+    # Kosovo?") is answered "No" from the negated evidence (``refusals``) of the same fact
+    if_empty: "ParsedQuestion | None" = None
 
 
 class _NotThisForm(Exception):
@@ -48,6 +51,9 @@ _WHO = r"(?:who|which\s+[a-z]+(?:\s+[a-z]+)?)"  # "who", "which countries", "whi
 _WHOM = r"(?:whom|who|which\s+[a-z]+(?:\s+[a-z]+)?|what(?:\s+[a-z]+)?)"  # "which leader", "what government"
 _AUX = r"(?:do|does|did|has|have|had|is|are|was|were|will|would|can|could)"
 _ADV = r"(?:(?:still|now|currently|also|officially|formally|openly|already|ever|not\s+yet)\s+)?"
+# a negation before the verb: "not", "n't", "never", "refused to", "declined to", "not yet"
+_NOT = (r"(?:(?:not|n't|never)\s+(?:yet\s+|ever\s+)?|(?:refused?|refuses|refusing|declined?|declines|rejected)\s+to\s+|"
+        r"(?:won't|can't|cannot)\s+)")
 _ANY = {"whom", "who", "what", "which", "anyone", "anybody", "anything", "whom else", "who else"}
 # words people ask deployments with ("Which countries have troops in Mali?")
 _ASSET_WORDS = (r"(?:troops|forces|soldiers|military|personnel|bombers|aircraft|warships|ships|planes|"
@@ -155,6 +161,17 @@ def _answer(relation: str, subject: str | None, object_: str | None) -> ParsedQu
     return ParsedQuestion("relations", {"subject": subject or "", "relation": relation, "object": object_ or ""})
 
 
+def _yes_or_no(relation: str, subject: str | None, object_: str | None) -> ParsedQuestion:
+    """``_answer``, and, when the graph asserts no such fact, the statements that deny it."""
+    parsed = _answer(relation, subject, object_)
+    return ParsedQuestion(parsed.query, parsed.params, if_empty=_refusals(relation, subject, object_))
+
+
+def _refusals(relation: str, subject: str | None, object_: str | None) -> ParsedQuestion:
+    """Who said they do not (will not, did not) ``relation`` ``object_``: negated evidence."""
+    return ParsedQuestion("refusals", {"relation": relation, "subject": subject or "", "object": object_ or ""})
+
+
 def _ending(relation: str, object_: str | None) -> ParsedQuestion:
     """Who ended ``relation`` with ``object_`` (None: with anyone)."""
     return ParsedQuestion("endings", {"relation": relation, "actor": "", "object": object_ or ""})
@@ -206,6 +223,12 @@ def _forms() -> list[tuple[re.Pattern, Builder]]:
     ending_nouns = alternation({n: r for n, r in w.noun_phrases.items()})
     asset = rf"(?:(?:its|their|his|her|the|all|some|most)\s+)?(?:[\w'-]+\s+){{0,2}}?{_ASSET_WORDS}"
     forms: list[tuple[str, Builder]] = [
+        # refusals, from negated evidence: "Which countries did not recognize Kosovo?", "Who
+        # refused to recognize Kosovo?", "Who has never sent troops to Syria?"
+        (rf"^{_WHO}\s+(?:{_AUX}\s*)?{_NOT}(?:been\s+)?(?P<verb>{verb})(?:\s+(?P<rest>(?!by\s).+))?$",
+         lambda m: _refusals(_verb(m).relation, None, _object(_verb(m), m.group("rest"), required=False))),
+        (rf"^{_WHOM}\s+{_AUX}\s+(?P<subject>.+?)\s+{_NOT}(?P<verb>{base})(?:\s+(?P<rest>.+))?$",
+         lambda m: _refusals(_verb(m).relation, _name(m.group("subject")), _object(_verb(m), m.group("rest"), required=False))),
         # endings: "Who stopped recognizing Guaido?", "Who withdrew its recognition of Guaido?",
         # "Who no longer recognizes Guaido?", "Who pulled troops out of Syria?"
         (rf"^{_WHO}\s+(?:{_AUX}\s+)?(?:stopped|stops|ceased|ceases|quit|no\s+longer)\s+(?P<verb>{verb})(?:\s+(?P<rest>.+))?$",
@@ -289,9 +312,11 @@ def _forms() -> list[tuple[re.Pattern, Builder]]:
          lambda m: _answer(_place_relation(_verb(m)).relation, _name(m.group("subject")), None)),
         # yes or no: "Is Guaido recognized by Russia?", "Did Russia send troops to Venezuela?"
         (rf"^(?:is|are|was|were|has|have|had)\s+(?P<object>.+?)\s+(?:been\s+)?{_ADV}(?P<verb>{part})\s+by\s+(?P<subject>.+)$",
-         lambda m: _answer(_verb(m).relation, _name(_TAIL.sub("", m.group("subject"))), _name(m.group("object")))),
+         lambda m: _yes_or_no(_verb(m).relation, _name(_TAIL.sub("", m.group("subject"))), _name(m.group("object")))),
+        (rf"^{_AUX}\s+(?P<subject>.+?)\s+{_NOT}(?P<verb>{verb})\s+(?!by\s)(?P<rest>.+)$",
+         lambda m: _refusals(_verb(m).relation, _name(m.group("subject")), _object(_verb(m), m.group("rest")))),
         (rf"^{_AUX}\s+(?P<subject>.+?)\s+{_ADV}(?P<verb>{verb})\s+(?!by\s)(?P<rest>.+)$",
-         lambda m: _answer(_verb(m).relation, _name(m.group("subject")), _object(_verb(m), m.group("rest")))),
+         lambda m: _yes_or_no(_verb(m).relation, _name(m.group("subject")), _object(_verb(m), m.group("rest")))),
         # nouns: "Who voiced support for Maduro?", "Who has a military presence in Syria?"
         (rf"^{_WHO}\s+(?:[\w'-]+\s+){{1,4}}?(?P<noun>{nouns})\s+(?P<rest>.+)$",
          lambda m: _answer(w.noun_phrases[phrase(m.group("noun"))], None, _name(_TAIL.sub("", m.group("rest"))))),
@@ -361,10 +386,10 @@ def _unhonoured_date(question: str, parsed: ParsedQuestion) -> ParsedQuestion:
         return parsed
     parsed = _match(q[:m.start()]) or parsed
     if "as_of" in cypher.statement_params(cypher.load(f"queries/{parsed.query}")):
-        parsed = ParsedQuestion(parsed.query, {**parsed.params, "as_of": ""})
+        parsed = replace(parsed, params={**parsed.params, "as_of": ""})
     note = (f"the time qualifier {m.group('qualifier')!r} is not applied: the {parsed.query} answer "
             "is not limited to it (only \"in\" or \"as of\" a date, for recognitions and deployments, is)")
-    return ParsedQuestion(parsed.query, parsed.params, note)
+    return replace(parsed, note=note)
 
 
 def _as_of(q: str) -> tuple[str, str]:
@@ -394,7 +419,7 @@ def parse_question(question: str) -> ParsedQuestion:
     if parsed is None:
         raise UsageError(unknown_question_message(question))
     if "as_of" in cypher.statement_params(cypher.load(f"queries/{parsed.query}")):
-        parsed = ParsedQuestion(parsed.query, {**parsed.params, "as_of": as_of})
+        parsed = replace(parsed, params={**parsed.params, "as_of": as_of})
     parsed = _unhonoured_date(question, parsed)
     required = {p.name for p in cypher.query_parameters(parsed.query) if p.required}
     empty = [k for k, v in parsed.params.items() if v == "" and k in required]

@@ -25,6 +25,7 @@ DOCS = [
     ("viz-2019-01", "2019-01-24", [
         ("united-states", "RECOGNIZES", "juan-guaido"), ("colombia", "RECOGNIZES", "juan-guaido"),
         ("paraguay", "RECOGNIZES", "juan-guaido"), ("russia", "RECOGNIZES", "nicolas-maduro"),
+        ("spain", "RECOGNIZES", "kosovo", {"status": "negated"}),
         ("cuba", "RECOGNIZES", "nicolas-maduro"), ("china", "RECOGNIZES", "nicolas-maduro"),
     ]),
     ("viz-2019-03", "2019-03-26", [
@@ -103,6 +104,8 @@ def _facts_of_rows(query: str, rows: list[dict]) -> tuple[set, set]:
                 fact(x, "RECOGNIZES", r["recognized"])
             for x in r["rival_recognized_by"]:
                 fact(x, "RECOGNIZES", r["rival"])
+        elif query == "refusals":
+            nodes.update((r["subject"], r["object"]))  # a refusal is no relationship
         elif query == "path_between":
             n, rs = _names_in_path(r["path"])
             nodes |= n
@@ -163,6 +166,7 @@ def test_a_query_without_rows_prints_no_empty_line(viz_graph):
     """Issue 20, point 12: as `ask`, one line on stderr and nothing on stdout for a table."""
     _, env = viz_graph
     out = run_kgload(["query", "who_recognizes", "-p", "name", "Nobody At All", "--format", "table"], env)
-    assert (out.returncode, out.stdout, out.stderr.strip()) == (0, "", "No rows for query 'who_recognizes'.")
+    assert (out.returncode, out.stdout, out.stderr.strip()) == (
+        0, "", "No rows for query 'who_recognizes': no entity named 'Nobody At All'.")
     out = run_kgload(["query", "who_recognizes", "-p", "name", "Nobody At All", "--format", "json"], env)
     assert (out.returncode, out.stdout.strip()) == (0, "[]")

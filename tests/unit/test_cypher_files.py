@@ -11,7 +11,7 @@ from loader import cypher
 from loader.allowlist import relation_types
 from loader.errors import UsageError
 
-FOLDERS = ("schema", "admin", "load", "queries")
+FOLDERS = ("schema", "admin", "load", "lookup", "queries")
 ALL_FILES = [(folder, name) for folder in FOLDERS for name in cypher.names(folder)]
 QUERIES = cypher.names("queries")
 ROW_QUERIES = QUERIES

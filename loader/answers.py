@@ -1,0 +1,98 @@
+"""Running a parsed question (or a canned query) and saying what an empty answer means.
+
+- A yes-or-no question the graph does not assert ("Has Spain recognized Kosovo?") is answered
+  from the statements that deny it (``refusals``: negated evidence), with a line "No — Spain said
+  it would not recognize Kosovo (2008-02-18)".
+- An empty answer says which of the names it was given no entity was ever called, with the
+  nearest known name ("no entity named 'Kosovoo'; did you mean Kosovo?"), so that a typo is not
+  taken for a fact the graph lacks.
+
+The statements are in ``cypher/queries/refusals.cypher`` and ``cypher/lookup/``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from . import cypher
+
+if TYPE_CHECKING:
+    from .graph import Graph
+    from .questions import ParsedQuestion
+
+# how close a known name must be to be offered ("kosovoo" -> "kosovo": 0.92)
+SUGGESTION_CUTOFF = 0.75
+
+
+@dataclass
+class Answer:
+    query: str  # the canned query whose rows these are
+    rows: list[dict]
+    # a line that says what the rows mean ("No — ..."), the table's title
+    title: str | None = None
+    # why there is no answer (unknown names, with suggestions), for stderr
+    notes: list[str] = field(default_factory=list)
+
+
+def answer_question(graph: Graph, parsed: ParsedQuestion) -> Answer:
+    """The rows of the question's query; if none, those of its ``if_empty`` question (a "No"
+    from negated evidence); if none either, notes on the names the graph does not know."""
+    params = cypher.query_arguments(parsed.query, parsed.params)
+    rows = graph.read(f"queries/{parsed.query}", params)
+    if rows:
+        return Answer(parsed.query, rows)
+    if parsed.if_empty is not None:
+        fallback = parsed.if_empty
+        refusals = graph.read(f"queries/{fallback.query}", cypher.query_arguments(fallback.query, fallback.params))
+        if refusals:
+            return Answer(fallback.query, refusals, title=no_line(refusals))
+    return Answer(parsed.query, [], notes=unknown_names(graph, parsed.query, params))
+
+
+def no_line(refusals: list[dict]) -> str:
+    """"No — Spain said it would not recognize Kosovo (2008-02-18)" for rows of ``refusals``."""
+    parts = []
+    for row in refusals:
+        first, last = row.get("first_said"), row.get("last_said")
+        when = f" ({first})" if first and first == last else f" ({first} to {last})" if first else ""
+        parts.append(f"{row['subject']} said it would not {_verb_phrase(row['relation'])} {row['object']}{when}")
+    return "No — " + "; ".join(parts)
+
+
+def _verb_phrase(relation: str) -> str:
+    """The lexicon's first verb of ``relation`` with the preposition its object takes:
+    "recognize", "deploy to", "call on"."""
+    from .lexicon import lexicon
+
+    spec = lexicon().specs.get(relation)
+    if spec is None or not spec.verbs:
+        return relation.lower().replace("_", " ")
+    verb = spec.verbs[0]
+    prep = verb.object_prep or (spec.destination_preps[0] if spec.destination_preps else None)
+    return f"{verb.lemma} {prep}" if prep else verb.lemma
+
+
+def unknown_names(graph: Graph, query: str, params: dict) -> list[str]:
+    """One line per name parameter of ``query`` whose value no entity was ever called:
+    "no entity named 'Kosovoo'; did you mean Kosovo?"."""
+    given = [params[p] for p in cypher.name_parameters(query)
+             if isinstance(params.get(p), str) and params[p].strip()]
+    if not given:
+        return []
+    unknown = graph.read("lookup/unknown_names", {"names": given})
+    return [f"no entity named {row['name']!r}{_suggestion(graph, row['key'])}" for row in unknown]
+
+
+def _suggestion(graph: Graph, key: str) -> str:
+    """"; did you mean Kosovo?" for the known name nearest ``key`` (an alias key), else ""."""
+    if not key:
+        return ""
+    candidates = graph.read("lookup/names_starting_with", {"prefix": key[0]})
+    names: dict[str, str] = {}
+    for row in candidates:
+        names.setdefault(row["key"], row["name"])
+    near = difflib.get_close_matches(key, list(names), n=1, cutoff=SUGGESTION_CUTOFF)
+    return f"; did you mean {names[near[0]]}?" if near else ""
+
