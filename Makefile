@@ -39,10 +39,16 @@ lint: install
 	$(BIN)/ruff check loader tests bench
 	$(BIN)/mypy loader
 
-# Lint first; then unit tests need no server; integration tests get a real Neo4j from NEO4J_URI,
-# a Docker engine, or `kgload neo4j start` (Maven + Java), and fail if none answers.
+# The test layers (markers given by tests/conftest.py): the unit layer is every test with none of
+# these; it needs no spaCy model, no server and nothing of ../shared, and runs in seconds.
+LAYERS := model or corpus or integration or browser or slow
+
+# Lint first; then the unit layer alone (a unit test that loads the model or reads ../shared fails
+# there), then all the others: integration tests get a real Neo4j from NEO4J_URI, a Docker engine,
+# or `kgload neo4j start` (Maven + Java), and fail if none answers.
 test: install browser-deps lint
-	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest tests -m "not ($(LAYERS))"
+	$(BIN)/python -m pytest tests -m "$(LAYERS)"
 
 # Refresh the README's Browser screenshot from the Browser test.
 screenshot: install browser-deps
@@ -50,7 +56,7 @@ screenshot: install browser-deps
 	cp tests/browser/out/browser-sample-graph.png docs/browser-sample-graph.png
 
 test-unit: install
-	$(BIN)/python -m pytest tests/unit
+	$(BIN)/python -m pytest tests -m "not ($(LAYERS))"
 
 test-integration: install
 	$(BIN)/python -m pytest tests/integration

@@ -390,6 +390,7 @@ def test_cli_eval_one_file_is_neither_form(tmp_path, fake_extractor):
 
 # -------------------------------------------------------------- the real extractor
 
+@pytest.mark.model  # evaluate() without an extractor loads the default one
 def test_real_extractor_on_an_invented_corpus(tmp_path):
     """End to end with spaCy: the header is no text (its sentence would be a false positive),
     negated statements do not count, alternatives match, an unmatched extraction is an FP."""

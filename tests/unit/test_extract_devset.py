@@ -10,6 +10,8 @@ Targets on the core relations: precision >= 0.95, recall >= 0.90.
 import json
 from pathlib import Path
 
+import pytest
+
 from loader.evaluate import evaluate
 
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
@@ -25,6 +27,7 @@ def test_devset_shape():
     assert len(negatives) >= 20
 
 
+@pytest.mark.model  # evaluate() without an extractor loads the default one
 def test_devset_core_scores():
     result = evaluate(DATA / "dev_gold.jsonl", [DATA / "dev_docs.jsonl"], only_relations=CORE)
     overall = result["overall"]

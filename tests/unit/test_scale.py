@@ -79,6 +79,7 @@ def test_scheduler_addresses(monkeypatch):
             scheduler(bad)
 
 
+@pytest.mark.model  # the task extracts with the default model
 def test_one_task_writes_its_shard_whole_with_a_summary(tmp_path):
     folder = _files(tmp_path / "in", {"a.txt": "Japan recognized Kosovo on Tuesday.", "empty.txt": ""})
     (folder / "bin.txt").write_bytes(b"ab\0cd")
@@ -114,6 +115,7 @@ def test_resume_keeps_complete_shards_of_the_same_plan_only(tmp_path):
     assert _complete(tmp_path, dict(plan, model="other")) == {}
 
 
+@pytest.mark.model  # `kgload extract` in a subprocess
 def test_single_machine_use_never_imports_dask(tmp_path):
     code = ("import sys; from typer.testing import CliRunner; from loader.cli import app; "
             f"r = CliRunner().invoke(app, ['extract', {str(ROOT / 'examples' / 'venezuela-2019-03-26.txt')!r}, "

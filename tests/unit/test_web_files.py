@@ -129,6 +129,7 @@ def test_normalize_url(url, expected):
     assert normalize_url(url) == expected
 
 
+@pytest.mark.model  # `kgload extract` extracts the good page
 def test_extract_command_reports_a_bad_page_on_one_line_and_writes_the_rest(tmp_path):
     import json
     import subprocess
