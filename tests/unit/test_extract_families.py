@@ -201,6 +201,17 @@ FAMILIES = [
          "Libyan border.", ("egypt", D, "border-with-libya"), id="distance-from-border"),
     case("Turkish tanks moved to within five miles of the Syrian border.", ("turkey", D, "border-with-syria"),
          id="distance-within-miles-of"),
+    # "the regions", "the areas": the places coordinated before them in the sentence
+    case("Transnistria and Gagauzia declared autonomy in 1990, prompting the deployment of Russian peacekeepers "
+         "in the areas.", ("russia", D, "transnistria"), ("russia", D, "gagauzia"), id="plural-places-in-the-areas"),
+    case("Chad and Niger asked for help, and French troops arrived in both regions within days.",
+         ("france", D, "chad"), ("france", D, "niger"), id="plural-places-both-regions"),
+    case("Transnistria and Gagauzia declared autonomy in 1990, sparking clashes and the dispatch of Russian troops "
+         "to the regions.", ("russia", D, "transnistria"), ("russia", D, "gagauzia"), id="plural-places-conj-nominal"),
+    # reciprocal parties named two sentences before
+    case("Clashes between Chadian and Sudanese troops broke out on Monday. Officials gave no toll. "
+         "Both sides blame each other for the fighting.", ("chad", A, "sudan"), ("sudan", A, "chad"),
+         id="reciprocal-parties-two-sentences-before"),
     # recognition given by a light verb
     case("Peru granted diplomatic recognition to Kosovo.", ("peru", R, "kosovo"), id="light-verb-granted"),
     case("Chile and Peru extended recognition to Kosovo on Monday.", ("chile", R, "kosovo"), ("peru", R, "kosovo"),

@@ -41,7 +41,7 @@ from .context import (
     prep_objects,
 )
 from .phrases import _mention_root, _state_body, is_military, quantity_head, quoted_name
-from .places import MODIFIER_DEPS, place
+from .places import MODIFIER_DEPS, place, places
 
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers"}
 PRONOUNS_THING = {"it", "its"}
@@ -271,7 +271,7 @@ class Resolver:
     def _both_sides(self, item: Token) -> list[Arg]:
         """"both sides", "each country", "the two capitals" -> the two parties: the pair the
         sentence names "between A and B", else the two countries (or their forces, "Thai and
-        Lao troops") the sentence names, else those of the sentence before."""
+        Lao troops") the sentence names, else those of one of the two sentences before."""
         if not is_paired(item) or item.lemma_.lower() not in words("side_nouns"):
             return []
         for t in item.sent:
@@ -280,7 +280,7 @@ class Resolver:
                 if len(pair) == 2:
                     return pair
         sent = item.sent
-        for _ in range(2):
+        for _ in range(3):  # this sentence, then the two before it
             pair = self._two_countries(sent)
             if pair:
                 return pair
@@ -508,6 +508,10 @@ class Resolver:
     def place(self, item: Token, actors: Sequence[Arg] = ()) -> tuple[dict | None, dict | None]:
         """(the place a destination phrase names, its broader place or None): see places.py."""
         return place(self.ctx, item, actors)
+
+    def places(self, item: Token, actors: Sequence[Arg] = ()) -> list[tuple[dict, dict | None]]:
+        """Every place a destination phrase names ("the regions" after "A and B"): places.py."""
+        return places(self.ctx, item, actors)
 
     def asset_owners(self, asset: Token) -> list[Arg]:
         """Nationality or owner inside an asset phrase: "Russian troops", "China's jets",

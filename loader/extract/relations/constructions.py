@@ -245,6 +245,10 @@ class Constructions:
                 items = prep_objects(h, preps)
                 if items:
                     break
+            if not items and verb.pos_ == "NOUN" and verb.dep_ == "conj":
+                # "fighting and the dispatch of troops to X": the phrase after the noun, hung by
+                # the parser on the first noun of the coordination
+                items = [t for t in prep_objects(verb.head, preps) if t.i > verb.i]
         if not items:
             # "sent troops to seize Ukraine's Crimea region": the place of the purpose
             for c in children(verb, "xcomp", "advcl"):
@@ -253,10 +257,9 @@ class Constructions:
                     if items:
                         break
         for item in items:
-            place, broader = self.resolver.place(item, actors)
-            if place is not None and broader is not None:
-                self.broader[place["id"]] = broader["name"]
-            if place is not None:
+            for place, broader in self.resolver.places(item, actors):
+                if broader is not None:
+                    self.broader[place["id"]] = broader["name"]
                 out.append(Arg(place, item, 0.9 if self.resolver.ctx.mention(item) else 0.75))
         return dedupe(out)
 

@@ -426,12 +426,10 @@ def find_destinations(trigger: Token, frame: Frame, theme: Token, spec: Relation
             raise ValueError(f"frames.jsonl: unknown destination place {where!r}")
         out: list[Arg] = []
         for item in items:
-            place, wider = resolver.place(item, agents)
-            if place is None:
-                continue
-            if wider is not None:
-                broader[place["id"]] = wider["name"]
-            out.append(Arg(place, item, 0.85 if resolver.ctx.mention(item) else 0.7))
+            for place, wider in resolver.places(item, agents):
+                if wider is not None:
+                    broader[place["id"]] = wider["name"]
+                out.append(Arg(place, item, 0.85 if resolver.ctx.mention(item) else 0.7))
         if out:
             return dedupe(out)
     return []

@@ -20,6 +20,27 @@ NON_PLACE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QU
 PRONOUNS_PLURAL = {"they", "them", "their", "we", "our", "us"}
 
 
+def places(ctx: Context, item: Token, actors: Sequence[Arg] = ()) -> list[tuple[dict, dict | None]]:
+    """The places a destination phrase names: one (``place``), or, for a plural description
+    ("the regions", "the two areas"), the places coordinated before it in the sentence ("A and B
+    declared independence, prompting the deployment of peacekeepers in the areas")."""
+    if item.tag_ == "NNS" and ctx.mention(item) is None and \
+            item.lemma_.lower() in words("region_nouns") | words("unnamed_place_nouns") and \
+            any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "both") for c in item.children) and \
+            not any(c.dep_ == "prep" for c in item.children):
+        for t in item.sent:
+            if t.i >= item.i:
+                break
+            if t.dep_ == "conj" or ctx.mention(t) is None:
+                continue
+            members = [x for x in conjuncts(t) if x.i < item.i]
+            named = [p for x in members if (p := place(ctx, x, actors))[0] is not None]
+            if len(named) >= 2:
+                return [(p, b) for p, b in named if p is not None]
+    found, broader = place(ctx, item, actors)
+    return [(found, broader)] if found is not None else []
+
+
 def place(ctx: Context, item: Token, actors: Sequence[Arg] = ()) -> tuple[dict | None, dict | None]:
     """(the place a destination phrase names, its broader place or None)."""
     lemma = item.lemma_.lower()
