@@ -26,7 +26,8 @@ from typing import Callable
 from . import cypher
 from .errors import UsageError
 from .lexicon import VerbTrigger, lexicon
-from .vocabulary import alternation, phrase, words
+from .names import lookup_key
+from .vocabulary import alternation, demonyms, phrase, words
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,13 @@ def _name(text: str | None) -> str | None:
     if not name:
         raise _NotThisForm
     return name
+
+
+def _force_owner(text: str) -> str | None:
+    """Whose force a question names: a demonym is its country ("Russian" -> "Russia"), any other
+    name is itself ("Wagner")."""
+    name = _name(text)
+    return demonyms().get(lookup_key(name), name) if name else name
 
 
 def _verb(m: re.Match) -> VerbTrigger:
@@ -286,6 +294,16 @@ def _forms() -> list[tuple[re.Pattern, Builder]]:
                            _object(w.holding[phrase(m.group("verb"))], m.group("rest")))),
         (rf"^where\s+(?:are|were|is)\s+(?P<actor>.+?)'s?\s+(?:[\w-]+\s+){{0,2}}?{_ASSET_WORDS}(?:\s+(?:deployed|stationed|based))?$",
          lambda m: _answer(_asset_relation(), _name(m.group("actor")), None)),
+        # a force named by its country's demonym: "Where are Russian troops deployed?", "Where have
+        # American forces been sent?"
+        (rf"^where\s+(?:are|were|is|was|have|has|had)\s+(?:the\s+)?(?P<actor>[\w.-]+(?:\s+[\w.-]+)?)\s+(?:[\w-]+\s+){{0,2}}?"
+         rf"{_ASSET_WORDS}(?:\s+(?:been\s+)?(?:deployed|stationed|based|sent|positioned))?$",
+         lambda m: _answer(_asset_relation(), _force_owner(m.group("actor")), None)),
+        # what X is charged with, in the passive: "What is Russia accused of?", "What has Iran been
+        # blamed for by the US?"
+        (rf"^what\s+(?:is|are|was|were|has|have|had)\s+(?P<object>.+?)\s+(?:been\s+)?{_ADV}(?P<verb>{part})\s+"
+         rf"(?:of|for|over|with)(?:\s+by\s+(?P<subject>.+))?$",
+         lambda m: _answer(_verb(m).relation, _name(m.group("subject")), _name(m.group("object")))),
         # what X is charged with: "What does Lavrov accuse the US of?"
         (rf"^what\s+{_AUX}\s+(?P<subject>.+?)\s+{_ADV}(?P<verb>{base})\s+(?P<object>.+?)\s+(?:of|for|over|with)$",
          lambda m: _answer(_verb(m).relation, _name(m.group("subject")), _name(m.group("object")))),

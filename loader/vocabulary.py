@@ -109,3 +109,24 @@ def alternation(phrases: Iterable[str]) -> str:
 def phrase(text: str) -> str:
     """A matched verb or noun phrase as the keys of ``Words`` spell it."""
     return re.sub(r"\s+", " ", text.strip().lower())
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Demonym (as ``names.lookup_key`` keys it) -> its country's name, from
+    ``loader/data/demonyms.jsonl`` (the extractor's gazetteer reads the same file): "Russian" ->
+    "Russia", "American" -> "United States", for questions such as "Where are Russian troops?"."""
+    import json
+    from importlib import resources
+
+    from .names import lookup_key
+
+    out: dict[str, str] = {}
+    text = resources.files("loader.data").joinpath("demonyms.jsonl").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            obj = json.loads(line)
+            for form in obj["forms"]:
+                out.setdefault(lookup_key(form), obj["country"])
+    return out

@@ -23,6 +23,18 @@ CASES = [
     ("What do we know about Cuba?", "entity_profile", {"name": "Cuba"}),
     ("Why do we think Russia recognizes Maduro?", "evidence",
      {"subject": "Russia", "relation": "RECOGNIZES", "object": "Maduro"}),
+    # issue 20, point 9: the accused asked about in the passive; a force named by its demonym
+    ("What is Russia accused of?", "accusations", {"accuser": "", "accused": "Russia"}),
+    ("What has Iran been blamed for by the United States?", "accusations", {"accuser": "United States", "accused": "Iran"}),
+    ("Where are Russian troops deployed?", "deployments", {"actor": "Russia", "place": "", "as_of": ""}),
+    ("Where are Russian troops?", "deployments", {"actor": "Russia", "place": "", "as_of": ""}),
+    ("Where have American forces been sent?", "deployments", {"actor": "United States", "place": "", "as_of": ""}),
+    ("Where are Wagner mercenaries stationed?", "deployments", {"actor": "Wagner", "place": "", "as_of": ""}),
+    # issue 20, point 7: refusals, from negated evidence
+    ("Which countries did not recognize Kosovo?", "refusals", {"relation": "RECOGNIZES", "subject": "", "object": "Kosovo"}),
+    ("Who refused to recognize Kosovo?", "refusals", {"relation": "RECOGNIZES", "subject": "", "object": "Kosovo"}),
+    ("Whom did Spain not recognize?", "refusals", {"relation": "RECOGNIZES", "subject": "Spain", "object": ""}),
+    ("Who has never sent troops to Mali?", "refusals", {"relation": "DEPLOYS_TO", "subject": "", "object": "Mali"}),
     # who recognizes X, other wordings
     ("Which countries recognize Guaidó?", "who_recognizes", {"name": "Guaidó", "as_of": ""}),
     ("Who has recognised Juan Guaido?", "who_recognizes", {"name": "Juan Guaido", "as_of": ""}),
@@ -332,3 +344,15 @@ def test_ask_prints_the_note_on_stderr(tmp_path):
                  env_extra={"NEO4J_URI": "bolt://127.0.0.1:9", "NEO4J_PASSWORD": "x", "KGLOAD_HOME": str(tmp_path)})
     assert out.stderr.splitlines()[0] == "Note: " + _NOT_APPLIED.format("in 2014", "accusations")
     assert out.returncode == 3
+
+
+def test_a_yes_or_no_question_falls_back_on_the_refusals_of_the_same_fact():
+    parsed = parse_question("Has Spain recognized Kosovo?")
+    assert (parsed.query, parsed.params) == ("relations", {"subject": "Spain", "relation": "RECOGNIZES", "object": "Kosovo"})
+    assert parsed.if_empty is not None
+    assert (parsed.if_empty.query, parsed.if_empty.params) == (
+        "refusals", {"relation": "RECOGNIZES", "subject": "Spain", "object": "Kosovo"})
+    deployed = parse_question("Did Russia send troops to Venezuela?")  # its as_of kept with the fallback
+    assert deployed.query == "deployments" and deployed.if_empty is not None
+    assert deployed.if_empty.params == {"relation": "DEPLOYS_TO", "subject": "Russia", "object": "Venezuela"}
+    assert parse_question("Who recognizes Kosovo?").if_empty is None
