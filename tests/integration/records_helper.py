@@ -18,6 +18,8 @@ ENTITIES = {
     "venezuela": ("Venezuela", "Country", []),
     "ukraine": ("Ukraine", "Country", []),
     "crimea": ("Crimea", "Place", []),
+    "border-with-ukraine": ("border with Ukraine", "Place", []),
+    "border-with-colombia": ("border with Colombia", "Place", []),
     "kosovo": ("Kosovo", "Country", []),
     "juan-guaido": ("Juan Guaido", "Person", ["Guaido", "Juan Guaidó"]),
     "nicolas-maduro": ("Nicolas Maduro", "Person", ["Maduro"]),
