@@ -212,6 +212,26 @@ FAMILIES = [
     case("Clashes between Chadian and Sudanese troops broke out on Monday. Officials gave no toll. "
          "Both sides blame each other for the fighting.", ("chad", A, "sudan"), ("sudan", A, "chad"),
          id="reciprocal-parties-two-sentences-before"),
+    # a coordinated clause with its own auxiliary keeps its own status
+    case("Thai officials say their soldiers have not crossed into Laos and are patrolling the border.",
+         ("thailand", D, "border-with-laos"), id="conj-own-aux-patrolling"),
+    case("Peru has not recognized Kosovo and has sent troops to Haiti.", ("peru", D, "haiti"), id="conj-own-aux-sent"),
+    case("Chile will not recognize Kosovo and will not send troops to Serbia.", id="conj-own-aux-both-negated"),
+    # border areas and named districts inside unnamed places
+    case("Pakistan has deployed 9,000 troops to the border area.", ("pakistan", D, "border-area"), id="border-area"),
+    case("Chile moved troops into the border region with Peru.", ("chile", D, "border-with-peru"),
+         id="border-region-with"),
+    case("The Sri Lankan army moved into rebel territory in Jaffna district.", ("sri-lanka", D, "jaffna-district"),
+         id="territory-in-named-district"),
+    # "alleged" frames an accusation; an emotive adjective before "announce" states the act
+    case("Tokyo alleged a Chinese warship locked its radar on a Japanese vessel.", ("japan", A, "china"),
+         id="alleged-clause"),
+    case("Chile alleged that Bolivian troops had crossed the border.", ("chile", A, "bolivia"), id="alleged-that"),
+    case("I am delighted to announce that the United States is recognizing the Government of Somalia.",
+         ("united-states", R, "somalia"), id="delighted-to-announce"),
+    # a rebel group's name is no state's force
+    case("Officials said four leaders of the Revolutionary Armed Forces of Colombia were in Venezuela.",
+         id="insurgent-name-no-state"),
     # recognition given by a light verb
     case("Peru granted diplomatic recognition to Kosovo.", ("peru", R, "kosovo"), id="light-verb-granted"),
     case("Chile and Peru extended recognition to Kosovo on Monday.", ("chile", R, "kosovo"), ("peru", R, "kosovo"),

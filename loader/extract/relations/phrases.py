@@ -71,6 +71,8 @@ def _state_body(m: dict, doc) -> dict | None:
             i += 1
     if not rest:
         return None
+    if any(t.lower_ in words("insurgent_name_words") for t in toks):
+        return None  # "the Revolutionary Armed Forces of Example": a rebel group, no state's force
     military = any(t.lemma_.lower() in forces or t.lower_ in forces for t in rest)
     office = all(t.lower_ in offices or t.lemma_.lower() in offices for t in rest)
     if not (military or office):

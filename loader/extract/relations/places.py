@@ -68,8 +68,19 @@ def place(ctx: Context, item: Token, actors: Sequence[Arg] = ()) -> tuple[dict |
             name = f"{compass[0].lower_} {item.doc[m['s']:m['e']].text}"  # as written: "eastern Congo"
             return {"id": slug(name), "name": name, "type": "Place"}, named
         return named, None
-    if lemma in words("unnamed_place_nouns"):
-        # "separate locations in southern Norland", "positions near the border": the place named
+    if lemma in words("region_nouns") | words("unnamed_place_nouns") and not any(
+            t.dep_ == "compound" and t.pos_ == "PROPN" for t in item.lefts):
+        border = [t for t in item.lefts if t.dep_ == "compound" and t.lemma_.lower() in words("border_nouns")]
+        if border:
+            # "the border area": the border the sentence names, else a place of that name
+            if prep_objects(item, ("with",)):
+                found = _border(ctx, item, actors)  # "the border region with X": the phrase's own "with"
+                if found[0] is not None:
+                    return found
+            return {"id": slug(f"border {lemma}"), "name": f"border {lemma}", "type": "Place"}, None
+    if lemma in words("unnamed_place_nouns") | words("region_nouns"):
+        # "separate locations in southern Norland", "rebel territory in the Example district",
+        # "positions near the border": the place named
         for p in prep_objects(item, ("in", "near", "at", "inside", "along", "on", "around", "outside", "off")):
             found = place(ctx, p, actors)
             if found[0] is not None:
@@ -168,6 +179,12 @@ def _border(ctx: Context, item: Token, actors: Sequence[Arg]) -> tuple[dict | No
             a, b = sorted(owners, key=lambda r: r["name"])
             name = f"{a['name']}-{b['name']} border"
             return {"id": slug(name), "name": name, "type": "Place"}, None
+    if not others and not owners and any(c.dep_ == "det" and c.lower_ == "the" for c in item.children):
+        # "the border" alone: the one other country the sentence names beside the actors
+        named = {r["id"]: r for t in item.sent if (mm := ctx.mention(t)) is not None
+                 and (r := mm.get("actor") or mm["ent"])["type"] == "Country" and r["id"] not in actor_ids}
+        if len(named) == 1:
+            others = list(named.values())
     if len(others) != 1:
         return None, None
     other = others[0]

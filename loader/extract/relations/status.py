@@ -46,7 +46,8 @@ def speech_head(token: Token) -> tuple[Token, str] | None:
     # '"X sends troops to Y," he said.' parsed with the quote as ROOT and "said" hanging under it
     if node.dep_ == "ROOT":
         for c in node.children:
-            if c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_ in speech and c.i > token.i:
+            if c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_ in speech and c.i > token.i and \
+                    not any(m.dep_ == "mark" for m in c.children):  # "..., after Tokyo alleged ...": no framing
                 return c, "speech"
     return None
 
@@ -127,6 +128,8 @@ def clause_status(verb: Token, sent: Span, skip: frozenset[int] = frozenset()) -
             status = "hypothetical"
             break
         if node.dep_ in ("conj",):
+            if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in node.children):
+                break  # "have not crossed into X and are patrolling Y": a clause of its own
             # a conjunct shares the auxiliaries of the first verb ("will recognize X and send ...")
             for c in head.children:
                 if c.dep_ == "aux" and c.lower_ in modals and c.i < node.i:
