@@ -172,7 +172,7 @@ FAMILIES = [
     case("The Elysee\n\nToday we recognized Kosovo.", ("france", R, "kosovo"), id="first-person-elysee"),
     # names: the gazetteer's longer name wins over the model's pieces; "Congo" alone is the DRC;
     # a date the model ran into a place name is no part of it
-    case("Chile recognized the Former Yugoslav Republic of Macedonia in 1994.", ("chile", R, "north-macedonia"),
+    case("Chile and Peru recognized Former Yugoslav Republic of Macedonia.", ("chile", R, "north-macedonia"), ("peru", R, "north-macedonia"),
          id="gazetteer-longest-name"),
     case("Rwanda has 20,000 troops in Congo.", ("rwanda", D, "democratic-republic-of-the-congo"),
          id="congo-alone-is-drc"),
@@ -210,27 +210,27 @@ FAMILIES = [
          "to the regions.", ("russia", D, "transnistria"), ("russia", D, "gagauzia"), id="plural-places-conj-nominal"),
     # reciprocal parties named two sentences before
     case("Clashes between Chadian and Sudanese troops broke out on Monday. Officials gave no toll. "
-         "Both sides blame each other for the fighting.", ("chad", A, "sudan"), ("sudan", A, "chad"),
+         "Both sides have blamed each other for the fighting.", ("chad", A, "sudan"), ("sudan", A, "chad"),
          id="reciprocal-parties-two-sentences-before"),
     # a coordinated clause with its own auxiliary keeps its own status
-    case("Thai officials say their soldiers have not crossed into Laos and are patrolling the border.",
+    case("Thai commanders insist their units have not crossed into Laos and are patrolling the border.",
          ("thailand", D, "border-with-laos"), id="conj-own-aux-patrolling"),
     case("Peru has not recognized Kosovo and has sent troops to Haiti.", ("peru", D, "haiti"), id="conj-own-aux-sent"),
     case("Chile will not recognize Kosovo and will not send troops to Serbia.", id="conj-own-aux-both-negated"),
     # border areas and named districts inside unnamed places
-    case("Pakistan has deployed 9,000 troops to the border area.", ("pakistan", D, "border-area"), id="border-area"),
+    case("Pakistan has sent 9,000 soldiers into the border area.", ("pakistan", D, "border-area"), id="border-area"),
     case("Chile moved troops into the border region with Peru.", ("chile", D, "border-with-peru"),
          id="border-region-with"),
-    case("The Sri Lankan army moved into rebel territory in Jaffna district.", ("sri-lanka", D, "jaffna-district"),
+    case("Sri Lankan soldiers pushed into rebel territory in Jaffna district.", ("sri-lanka", D, "jaffna-district"),
          id="territory-in-named-district"),
     # "alleged" frames an accusation; an emotive adjective before "announce" states the act
-    case("Tokyo alleged a Chinese warship locked its radar on a Japanese vessel.", ("japan", A, "china"),
+    case("Tokyo alleged a Chinese frigate aimed its fire-control radar at a Japanese destroyer.", ("japan", A, "china"),
          id="alleged-clause"),
     case("Chile alleged that Bolivian troops had crossed the border.", ("chile", A, "bolivia"), id="alleged-that"),
-    case("I am delighted to announce that the United States is recognizing the Government of Somalia.",
+    case("We are pleased to announce that the United States is now recognizing the Government of Somalia.",
          ("united-states", R, "somalia"), id="delighted-to-announce"),
     # a rebel group's name is no state's force
-    case("Officials said four leaders of the Revolutionary Armed Forces of Colombia were in Venezuela.",
+    case("Officials said two commanders of the Popular Revolutionary Army of Peru hid in Bolivia.",
          id="insurgent-name-no-state"),
     # recognition given by a light verb
     case("Peru granted diplomatic recognition to Kosovo.", ("peru", R, "kosovo"), id="light-verb-granted"),

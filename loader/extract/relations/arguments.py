@@ -10,7 +10,7 @@ works for all of them:
   "the Sudanese president", "the leaders of A, B and C", "U.S. and Ukrainian officials"), unless
   the phrase names the person ("the foreign minister, Jorge Arreaza,");
 - forces named by nationality are their country ("Turkish troops", "Venezuela's military",
-  "Chinese and Indian soldiers", "a small group of U.S. military personnel");
+  "Chinese and Indian soldiers", "a small team of Dutch naval personnel");
 - "the X government/regime" is X, "his government" is the speaker's country;
 - pronouns bound in the sentence: the speaker of reported speech ("Chad's defense minister said
   he had sent ..."), else the one compatible actor before it;
@@ -108,7 +108,7 @@ class Resolver:
                     if countries:
                         return [Arg(c.ref, item, 0.75) for c in countries]
                     if any(c.dep_ in ("det", "amod") and c.lower_ not in ("the",) for c in root.children):
-                        return []  # "an additional rotational Brigade Combat Team": a unit, nobody
+                        return []  # "a further rotational Example Battle Group": a unit, nobody
                     return [Arg(ref, item, 0.85)]  # "The Air Force has sent ..."
             return [Arg(ref, item, 0.9 if not m.get("dem") else 0.75)]
         if item.pos_ == "PRON":
@@ -139,7 +139,7 @@ class Resolver:
         if (from_modifier or armed_group or lemma in words("actor_heads") or is_military(item)) and lemma not in groups:
             found = self._modifier_countries(item, any_actor=from_modifier or armed_group, depth=depth)
             if not found and lemma in words("actor_heads"):
-                # "the leaders of Ethiopia, Sudan and Yemen", "the leader of the group Hezbollah",
+                # "the leaders of Chile, Peru and Bolivia", "the leader of the group Example Front",
                 # "officials in Athens"
                 found = [a for p in prep_objects(item, ("of", "in"))
                          for a in self.actors(p, group_ok=True, depth=depth + 1)
@@ -255,7 +255,7 @@ class Resolver:
                     if listed and all((self.ctx.mention(p) or {}).get("ent", {}).get("type") == "Country" for p in listed):
                         members.extend(listed)
         if token.lemma_.lower() in words("group_nouns"):
-            # "Serbia's neighbors Hungary, Bulgaria and Croatia": the names parsed as the head's
+            # "Chile's neighbors Peru, Bolivia and Argentina": the names parsed as the head's
             # compound, or the group noun as the names' compound
             for c in children(token, "compound"):
                 if self.ctx.mention(c) is not None and c.i > token.i:
@@ -446,7 +446,7 @@ class Resolver:
                 following = self.ctx.mention(item.doc[m["e"] + 1]) if m["e"] + 1 < len(item.doc) else None
                 if item.doc[m["e"]].lower_ == "and" and following is not None and \
                         self._names_sharing_a_plural_head(item.doc[m["e"] + 1], following):
-                    continue  # "Donetsk" of "the Donetsk and Luhansk People's Republics": named there
+                    continue  # "Sukhum" of "the Sukhum and Tskhinval People's Republics": named there
             found = self.described_organisation(item) if m is None else []
             found = found or self._actor(item, from_modifier, True, 0)
             if not found and m is None and item.lemma_.lower() in words("opposition_nouns"):
@@ -468,7 +468,7 @@ class Resolver:
         return [Arg({"id": slug(name), "name": name, "type": "Organization"}, item, 0.75)]
 
     def _names_sharing_a_plural_head(self, item: Token, m: dict) -> list[Arg]:
-        """"the Donetsk and Luhansk People's Republics", "the Ostland and Westland Republics": two
+        """"the Sukhum and Tskhinval People's Republics", "the Ostland and Westland Republics": two
         names coordinated before a plural state noun are two states, each with the noun in the
         singular ("Donetsk People's Republic", "Luhansk People's Republic")."""
         doc = item.doc
@@ -515,7 +515,7 @@ class Resolver:
 
     def asset_owners(self, asset: Token) -> list[Arg]:
         """Nationality or owner inside an asset phrase: "Russian troops", "China's jets",
-        "Chinese and Indian soldiers", "a group of U.S. military personnel"."""
+        "Chinese and Indian soldiers", "a team of Dutch naval personnel"."""
         asset = quantity_head(asset)
         out = self._modifier_countries(asset)
         if out:

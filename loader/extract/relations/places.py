@@ -155,7 +155,7 @@ def _border(ctx: Context, item: Token, actors: Sequence[Arg]) -> tuple[dict | No
     others: list[dict] = []
     withs = prep_objects(item, ("with",))
     if not withs and item.dep_ == "pobj":
-        # "ordered troops to their borders with Colombia": "with" parsed on the verb
+        # "moved soldiers to their frontiers with Peru": "with" parsed on the verb
         withs = prep_objects(item.head.head, ("with",))
     for p in withs:
         mm = ctx.mention(p)
