@@ -56,7 +56,7 @@ class LazyExtractor:
         return self.extractor.extract(docs, batch_size=self.batch_size, workers=self.workers)
 
 
-def records_from_inputs(items: Iterable[InputItem | PreparedDocument], extractor: LazyExtractor,
+def records_from_inputs(items: Iterable[InputItem | DocumentBundle | PreparedDocument], extractor: LazyExtractor,
                         on_note: Callable[[str], None] | None = None
                         ) -> Iterator[list | Rejection | PreparedDocument]:
     """Per document, its list of records (document first); rejections pass through; notes on
@@ -70,6 +70,8 @@ def records_from_inputs(items: Iterable[InputItem | PreparedDocument], extractor
             if len(buffer) >= EXTRACT_CHUNK_DOCS * max(1, extractor.workers):
                 yield from extractor.extract(buffer)
                 buffer = []
+        elif isinstance(item, DocumentBundle):  # a document of record files (grouping.grouped_inputs)
+            yield [item.document, *item.entities, *item.relations]
         elif isinstance(item, RecordBatch):
             for bundle in bundle_records(item.records, item.source):
                 if isinstance(bundle, Rejection):
@@ -129,7 +131,9 @@ def extract_records(paths: Sequence[str], out: TextIO, extractor: LazyExtractor,
     """Write the records of every input to ``out``, one JSON object per line, a document's
     records together; the rejected inputs (each also given to ``on_reject``) are returned."""
     rejected: list[Rejection] = []
-    for group in records_from_inputs(read(paths), extractor, on_note=on_note):
+    # record files are grouped per document as `load` groups them (records in any order)
+    read, heads = _grouping_reads(paths, read)
+    for group in records_from_inputs(grouped_inputs(lambda: read(paths), heads), extractor, on_note=on_note):
         if isinstance(group, Rejection):
             rejected.append(group)
             on_reject(group)
@@ -153,12 +157,7 @@ def load_paths(paths: Sequence[str], graph, extractor: LazyExtractor, *, batch_s
     thread (``prefetched``) while the loader (``loader_factory(graph, batch_size=...,
     on_reject=...)``) waits on Neo4j. Rejections reach ``on_reject`` in input order and are
     counted in the summary."""
-    heads = None  # the first pass of grouping: a quick scan of the record lines, for read_inputs
-    if read is read_inputs:
-        stdin = sys.stdin.buffer.read() if "-" in paths else None  # read once, for both passes
-        heads = functools.partial(record_heads, paths, stdin)
-        if stdin is not None:
-            read = functools.partial(_read_with_stdin, data=stdin)
+    read, heads = _grouping_reads(paths, read)
     thresholds = gc.get_threshold()
     gc.set_threshold(*LOAD_GC_THRESHOLDS)
     try:
@@ -169,6 +168,19 @@ def load_paths(paths: Sequence[str], graph, extractor: LazyExtractor, *, batch_s
         return loader.summary
     finally:
         gc.set_threshold(*thresholds)
+
+
+def _grouping_reads(paths: Sequence[str], read: Callable[[Sequence[str]], Iterable[InputItem]]):
+    """``read`` and the first pass of ``grouping.grouped_inputs`` for it: a quick scan of the
+    record lines when ``read`` is ``read_inputs`` (standard input read once, for both passes),
+    else None (``grouped_inputs`` then reads twice)."""
+    heads = None
+    if read is read_inputs:
+        stdin = sys.stdin.buffer.read() if "-" in paths else None
+        heads = functools.partial(record_heads, paths, stdin)
+        if stdin is not None:
+            read = functools.partial(_read_with_stdin, data=stdin)
+    return read, heads
 
 
 def _read_with_stdin(paths: Sequence[str], data: bytes) -> Iterable[InputItem]:

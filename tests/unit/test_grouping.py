@@ -99,3 +99,32 @@ def test_bundle_records_groups_in_memory_in_any_order():
     assert [str(x) for x in bundle_records(orphans)] == [
         "records: 5 record(s) for document 'doc-1', whose document record is in none of the inputs"]
     assert all(isinstance(x, Rejection) for x in bundle_records(orphans))
+
+
+def test_kgload_extract_groups_a_record_file_sorted_by_kind(tmp_path):
+    """Issue 20, point 11: `extract` on records sorted by kind (relations, entities, then the
+    documents) writes each document's records together, document first, as `load` groups them;
+    it rejected every record before."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    rows = _records(2)
+    order = {"relation": 0, "entity": 1, "document": 2}
+    path = tmp_path / "by-kind.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in sorted(rows, key=lambda r: order[r["kind"]])), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "loader", "extract", "--quiet", str(path)],
+                         capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert (out.returncode, out.stderr) == (0, "")
+    written = [json.loads(line) for line in out.stdout.splitlines()]
+    # doc-0: its document, its 2 entities, its 3 relations; then doc-1 likewise (a document
+    # comes out when its last record is read: doc-0's document line comes first)
+    assert [(r["kind"], r.get("doc_id", r.get("id"))) for r in written] == [
+        ("document", "doc-0"), ("entity", "doc-0"), ("entity", "doc-0"),
+        ("relation", "doc-0"), ("relation", "doc-0"), ("relation", "doc-0"),
+        ("document", "doc-1"), ("entity", "doc-1"), ("entity", "doc-1"),
+        ("relation", "doc-1"), ("relation", "doc-1"), ("relation", "doc-1"),
+    ]
+    assert [r["id"] for r in written if r["kind"] == "entity"] == ["e0", "e1", "e1", "e2"]
+    assert [r["evidence"]["sentence"] for r in written if r["kind"] == "relation"] == ["s0", "s1", "s2"] * 2
