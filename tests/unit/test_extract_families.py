@@ -232,6 +232,14 @@ FAMILIES = [
     # a rebel group's name is no state's force
     case("Officials said two commanders of the Popular Revolutionary Army of Peru hid in Bolivia.",
          id="insurgent-name-no-state"),
+    # "the capital, X": the name in apposition
+    case("Dutch transport aircraft touched down in the capital, Kinshasa, bringing the first troops.",
+         ("netherlands", D, "kinshasa"), id="appos-capital"),
+    case("Spanish frigates docked at the main port, Valletta, on Friday.", ("spain", D, "valletta"),
+         id="appos-port"),
+    # be/have as presence verbs of the frame engine
+    case("The soldiers of the 2nd Cavalry Regiment, which has been in Estonia since May, will rotate home.",
+         ("united-states", D, "estonia"), id="be-relative-unit"),
     # recognition given by a light verb
     case("Peru granted diplomatic recognition to Kosovo.", ("peru", R, "kosovo"), id="light-verb-granted"),
     case("Chile and Peru extended recognition to Kosovo on Monday.", ("chile", R, "kosovo"), ("peru", R, "kosovo"),

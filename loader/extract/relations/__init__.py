@@ -48,7 +48,11 @@ class RelationFinder:
         # captions: "A Russian bomber lands in Caracas" (tagged as a noun at the root)
         # frames (loader/data/frames.jsonl): triggers whose roles the frame engine looks for
         self.frames = frame_table()
-        self.matcher.add("FRAME", [[{"LEMMA": {"IN": sorted(self.frames.triggers)}, "POS": "VERB"}]])
+        self.matcher.add("FRAME", [
+            [{"LEMMA": {"IN": sorted(self.frames.triggers)}, "POS": "VERB"}],
+            # "has been in X", "has troops in X": be/have as main verbs, not auxiliaries
+            [{"LEMMA": {"IN": sorted(self.frames.triggers)}, "POS": "AUX", "DEP": {"NOT_IN": ["aux", "auxpass"]}}],
+        ])
         self.matcher.add("ARRIVAL_NOUN", [[{"LOWER": {"IN": sorted(self._arrival_forms)}, "POS": "NOUN", "DEP": "ROOT"}]])
 
     def __call__(self, doc: Doc) -> Doc:

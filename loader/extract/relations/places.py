@@ -45,6 +45,12 @@ def place(ctx: Context, item: Token, actors: Sequence[Arg] = ()) -> tuple[dict |
     """(the place a destination phrase names, its broader place or None)."""
     lemma = item.lemma_.lower()
     m = ctx.mention(item)
+    if m is None and item.pos_ == "NOUN":
+        for c in children(item, "appos"):  # "the capital, Example City": the name in apposition
+            if ctx.mention(c) is not None:
+                found = place(ctx, c, actors)
+                if found[0] is not None:
+                    return found
     if lemma in words("distance_nouns"):
         # "deployed to 20 kilometers from the border": the place the distance is measured from
         after = item.doc[item.i + 1] if item.i + 1 < len(item.doc) else None
