@@ -233,13 +233,22 @@ FAMILIES = [
     case("Officials said two commanders of the Popular Revolutionary Army of Peru hid in Bolivia.",
          id="insurgent-name-no-state"),
     # "the capital, X": the name in apposition
-    case("Dutch transport aircraft touched down in the capital, Kinshasa, bringing the first troops.",
+    case("Dutch transport planes landed in the capital, Kinshasa, bringing the first troops.",
          ("netherlands", D, "kinshasa"), id="appos-capital"),
     case("Spanish frigates docked at the main port, Valletta, on Friday.", ("spain", D, "valletta"),
          id="appos-port"),
     # be/have as presence verbs of the frame engine
     case("The soldiers of the 2nd Cavalry Regiment, which has been in Estonia since May, will rotate home.",
          ("united-states", D, "estonia"), id="be-relative-unit"),
+    # the place a relative "where" stands for; a raid into a neighbour
+    case("Shelling hit Goma's airport, where Ugandan and Burundian troops are dug into bunkers.",
+         ("uganda", D, "goma-airport"), ("burundi", D, "goma-airport"), id="where-antecedent"),
+    case("Fighting spread to Bunia's airfield, where Ugandan soldiers are stationed.", ("uganda", D, "bunia-airfield"),
+         id="where-antecedent-stationed"),
+    case("Mortars fell on Goma's airport, where Rwandan and Ugandan units are dug in.",
+         ("rwanda", D, "goma-airport"), ("uganda", D, "goma-airport"), id="where-antecedent-dug-in"),
+    case("Peru cut ties after Chilean commandos raided a smugglers' camp in Peru.",
+         ("chile", D, "peru"), id="raid-camp-in"),
     # recognition given by a light verb
     case("Peru granted diplomatic recognition to Kosovo.", ("peru", R, "kosovo"), id="light-verb-granted"),
     case("Chile and Peru extended recognition to Kosovo on Monday.", ("chile", R, "kosovo"), ("peru", R, "kosovo"),

@@ -419,6 +419,10 @@ def find_destinations(trigger: Token, frame: Frame, theme: Token, spec: Relation
             # "two battalions and a squadron to X": the phrase may hang on any member of the list
             items = [t for member in conjuncts(theme) for noun in dict.fromkeys([member, quantity_head(member)])
                      for t in _locatives(noun, preps, set())]
+        elif where == "where_antecedent":
+            # "the airport, where the two armies are dug in": the place the relative adverb stands for
+            wheres = [c for c in trigger.children if c.dep_ == "advmod" and c.lower_ == "where"]
+            items = [relative_antecedent(trigger)] if wheres and trigger.dep_ == "relcl" else []
         elif where == "place_object":
             dobj = _object(trigger)
             items = conjuncts(dobj) if dobj is not None and not _forceful(dobj) else []

@@ -130,13 +130,15 @@ def place(ctx: Context, item: Token, actors: Sequence[Arg] = ()) -> tuple[dict |
             continue
         if mm.get("dem") or mm["ent"]["type"] == "Country":
             return mm["ent"], None
-        if mm["ent"]["type"] == "Place":
+        named = mm["ent"] if mm["ent"]["type"] == "Place" else (
+            _as_place(mm) if c.dep_ == "poss" and lemma in words("facility_nouns") else None)  # "Example's airport"
+        if named is not None:
             if lemma in words("facility_nouns") | words("region_nouns"):
                 # "the Tartus naval base", "the Baltic Sea region": a place of its own in the named one
                 qualifiers = [t.text for t in item.lefts if t.dep_ == "amod" and t.is_lower and t.i < c.i]
-                name = " ".join([*qualifiers, mm["ent"]["name"], item.text.lower()])  # "the central Africa region"
-                return {"id": slug(name), "name": name, "type": "Place"}, mm["ent"]
-            return mm["ent"], None
+                name = " ".join([*qualifiers, named["name"], item.text.lower()])  # "the central Africa region"
+                return {"id": slug(name), "name": name, "type": "Place"}, named
+            return named, None
     # "the Kursk region", "Kherson province"; "the Korean peninsula"
     if lemma in words("region_nouns"):
         names = [t for t in item.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title]
