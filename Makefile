@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 KGLOAD := $(BIN)/kgload
 SAMPLE := examples/venezuela-2019-03-26.txt
 
-.PHONY: browser-deps bench-deps screenshot install demo lint test test-unit test-integration neo4j-start neo4j-stop bench clean
+.PHONY: browser-style browser-deps bench-deps screenshot install demo lint test test-unit test-integration neo4j-start neo4j-stop bench clean
 
 install: $(VENV)/.installed
 
@@ -49,6 +49,10 @@ LAYERS := model or corpus or integration or browser or slow
 test: install browser-deps lint
 	$(BIN)/python -m pytest tests -m "not ($(LAYERS))"
 	$(BIN)/python -m pytest tests -m "$(LAYERS)"
+
+# docker-compose.yml's Browser style line, generated from cypher/browser/style.grass (the one source).
+browser-style: install
+	$(BIN)/python -m loader.browser docker-compose.yml
 
 # Refresh the README's Browser screenshot from the Browser test.
 screenshot: install browser-deps

@@ -30,12 +30,11 @@ from .cli_support import (
     handle_errors,
     output_format,
     parse_param_args,
-    progress_bar,
     set_debug,
 )
 from .cli_web import AllowPrivateOpt, CacheOpt, DelayOpt, OfflineOpt, PerHostOpt, TimeoutOpt, UrlsOpt, configure_web
 from .errors import InputsRejected, UsageError
-from .render import load_summary_text, message, render_rows
+from .render import load_summary_text, message, progress_bar, render_rows
 
 app = typer.Typer(
     name="kgload",
@@ -110,7 +109,7 @@ def extract(
 
     with ExitStack() as stack:
         out = _open_output(stack, output) if output is not None else sys.stdout
-        progress = stack.enter_context(progress_bar(quiet, "Extracting"))
+        progress = stack.enter_context(progress_bar("Extracting", quiet))
         task = progress.add_task("extract", total=None)
         rejected = extract_records(
             paths, out, LazyExtractor(model, workers, batch_size),
@@ -172,7 +171,7 @@ def load(
     from .pipeline import LazyExtractor, load_paths
 
     with Graph(connection(uri, username, password, database)) as graph:
-        with progress_bar(quiet, "Loading") as progress:
+        with progress_bar("Loading", quiet) as progress:
             task = progress.add_task("load", total=None)
             summary = load_paths(
                 paths, graph, LazyExtractor(model, workers), batch_size=batch_size,

@@ -1,6 +1,6 @@
 """What every ``kgload`` command shares: its error handling (the one place that catches
 ``KgloadError`` and turns it into a message and an exit code), the common options, the output
-format, the progress bar, and ``-p NAME VALUE`` parameters."""
+format, and ``-p NAME VALUE`` parameters."""
 
 from __future__ import annotations
 
@@ -87,17 +87,6 @@ def output_format(fmt: Optional[str]) -> str:
     if fmt not in FORMATS:
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     return fmt
-
-
-def progress_bar(quiet: bool, label: str):
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    from .render import err_console
-
-    return Progress(
-        SpinnerColumn(), TextColumn(label), BarColumn(), TextColumn("{task.completed} documents"),
-        TimeElapsedColumn(), console=err_console, disable=quiet, transient=False,
-    )
 
 
 # -------------------------------------------------------------- -p NAME VALUE

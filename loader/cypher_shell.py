@@ -15,29 +15,19 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
+from . import maven
 from .errors import ServerSetupError
-from .neo4j_local import cache_dir
 from .settings import ConnectionSettings
 
-CYPHER_SHELL_VERSION = "5.26.30"
 MAIN_CLASS = "org.neo4j.shell.Main"
 
 
 def home() -> Path:
     """``<cache>/kgload/cypher-shell-<version>``, beside the server's ``neo4j-<version>``."""
-    return cache_dir().parent / f"cypher-shell-{CYPHER_SHELL_VERSION}"
-
-
-def pom_path() -> Path:
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "neo4j" / "cypher-shell" / "pom.xml", here.parent / "neo4j" / "cypher-shell" / "pom.xml"):
-        if candidate.is_file():
-            return candidate
-    raise ServerSetupError("neo4j/cypher-shell/pom.xml is missing from the kgload installation")
+    return maven.cache_root() / f"cypher-shell-{maven.NEO4J_VERSION}"
 
 
 def _java() -> str:
@@ -52,25 +42,9 @@ def _java() -> str:
 
 def resolve(log=print) -> Path:
     """The folder of cypher-shell's jars, copied from Maven Central the first time."""
-    lib, marker = home() / "lib", home() / "resolved"
-    if marker.is_file() and any(lib.glob("cypher-shell-*.jar")):
-        return lib
-    mvn = shutil.which("mvn")
-    if not mvn:
-        raise ServerSetupError(
-            "Maven not found: the first `kgload neo4j shell` resolves cypher-shell from Maven Central with it "
-            "(e.g. `apt-get install maven`)"
-        )
-    log(f"Resolving cypher-shell {CYPHER_SHELL_VERSION} from Maven Central into {lib} (first time only)...")
-    lib.mkdir(parents=True, exist_ok=True)
-    cmd = [mvn, "-q", "-B", "-f", str(pom_path()), f"-Dcypher-shell.version={CYPHER_SHELL_VERSION}",
-           "dependency:copy-dependencies", f"-DoutputDirectory={lib}"]
-    proc = subprocess.run(cmd, capture_output=True, text=True)
-    if proc.returncode != 0:
-        tail = (proc.stdout + proc.stderr).strip().splitlines()[-5:]
-        raise ServerSetupError("Maven could not resolve cypher-shell: " + " | ".join(tail))
-    marker.write_text(CYPHER_SHELL_VERSION + "\n")
-    return lib
+    return maven.resolve("cypher-shell", maven.pom_path("cypher-shell"), home(), "cypher-shell-",
+                         lambda: maven.find_mvn("the first `kgload neo4j shell` resolves cypher-shell from "
+                                                "Maven Central with it"), log)
 
 
 def command(settings: ConnectionSettings, args: list[str], *, java: str = "java",

@@ -16,6 +16,21 @@ FORMATS = ("table", "json", "csv")
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+def progress_bar(label: str, quiet: bool):
+    """The progress bar of every long command, on stderr (hidden by ``--quiet``): ``label``, then
+    the documents done ("12 documents", or "12/80 documents" once the task has a total)."""
+    from rich.progress import BarColumn, Progress, ProgressColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.text import Text
+
+    class Documents(ProgressColumn):
+        def render(self, task) -> Text:
+            done = int(task.completed)
+            return Text(f"{done}/{int(task.total)} documents" if task.total is not None else f"{done} documents")
+
+    return Progress(SpinnerColumn(), TextColumn(label), BarColumn(), Documents(), TimeElapsedColumn(),
+                    console=err_console, disable=quiet)
+
+
 def default_format() -> str:
     """A table on a terminal, JSON when piped (sqlite-utils' habit)."""
     return "table" if sys.stdout.isatty() else "json"

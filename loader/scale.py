@@ -294,21 +294,12 @@ def _remove(outdir: Path, stale: Callable[[str], bool] = lambda name: False) -> 
             path.unlink(missing_ok=True)
 
 
-def _progress(quiet: bool):
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    from .render import err_console
-
-    return Progress(SpinnerColumn(), TextColumn("Extracting on Dask"), BarColumn(), MofNCompleteColumn(),
-                    TextColumn("documents"), TimeElapsedColumn(), console=err_console, disable=quiet)
-
-
 def extract_on_dask(paths: list[str], outdir: Path | None, address: str, *, model: str | None = None,
                     batch_size: int = 32, task_docs: int = TASK_DOCS, task_bytes: int = TASK_BYTES,
                     quiet: bool = False, log: Callable[[str], None] | None = None) -> ScaleSummary:
     """The whole job: list, plan, skip complete shards, run the rest on Dask, report. Raises
     ``InputsRejected`` (exit 4) when an input was rejected, ``KgloadError`` when shards failed."""
-    from .render import message
+    from .render import message, progress_bar
 
     say: Callable[[str], None] = log if log is not None else message
     start = time.perf_counter()
@@ -350,7 +341,7 @@ def extract_on_dask(paths: list[str], outdir: Path | None, address: str, *, mode
     todo = [s for s in shards if s.name not in done]
     # connected (or the LocalCluster started) before the progress bar shows
     with (dask_client(where, local_workers) if todo else nullcontext()) as client, \
-            _progress(quiet) as progress:
+            progress_bar("Extracting on Dask", quiet) as progress:
         task = progress.add_task("extract", total=len(files) if texts_only else None)
         for result in done.values():
             finished(result, progress, task)

@@ -3,13 +3,14 @@ gets, and one clear line when Java or Maven is missing."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from loader import cypher_shell
+from loader import cypher_shell, maven, neo4j_local
 from loader.errors import ServerSetupError
 from loader.settings import ConnectionSettings
 
@@ -37,9 +38,16 @@ def test_without_a_password_cypher_shell_asks_for_it():
 
 def test_the_cache_is_beside_the_servers(monkeypatch, tmp_path):
     monkeypatch.setenv("KGLOAD_CACHE", str(tmp_path))
-    assert cypher_shell.home() == tmp_path / "kgload" / f"cypher-shell-{cypher_shell.CYPHER_SHELL_VERSION}"
-    assert cypher_shell.pom_path().read_text(encoding="utf-8").count(
-        f"<cypher-shell.version>{cypher_shell.CYPHER_SHELL_VERSION}</cypher-shell.version>") == 1
+    assert cypher_shell.home() == tmp_path / "kgload" / "cypher-shell-5.26.30"
+    assert neo4j_local.cache_dir() == tmp_path / "kgload" / "neo4j-5.26.30"
+
+
+@pytest.mark.parametrize("folder", ["", "cypher-shell"])
+def test_the_neo4j_version_is_written_once_in_python_not_in_the_poms(folder):
+    """Both poms take the version from Maven's command line (loader/maven.py): neither has one of its own."""
+    pom = maven.pom_path(folder).read_text(encoding="utf-8")
+    assert "${neo4j.version}" in pom
+    assert re.search(r"<[\w.-]*version>5\.26", pom) is None
 
 
 def test_missing_java_or_maven_is_one_clear_line(monkeypatch, tmp_path):

@@ -10,7 +10,7 @@ from urllib.parse import unquote
 import pytest
 from typer.testing import CliRunner
 
-from loader import browser, cypher, viz
+from loader import browser, cypher, cypher_literals, grass, viz
 from loader.cli import app
 from loader.errors import UsageError
 from loader.neo4j_local import LocalServer, write_config
@@ -25,7 +25,7 @@ QUERIES = cypher.names("queries")
 def test_style_file_is_readable_by_browser():
     text = browser.style_path().read_text(encoding="utf-8")
     assert "/*" not in text and "//" not in text  # Browser's grass reader has no comments
-    style = browser.parse_grass(text)
+    style = grass.parse_grass(text)
     assert style["node"]["caption"] == "{name}"
     assert style["relationship"]["caption"] == "<type>"
     colours = browser.node_colors()
@@ -93,11 +93,11 @@ def test_browser_link_round_trip(name):
     text = _browser_reads(link)
     assert text == browser.editor_text("who_recognizes", {"name": name})
     assert "$name" not in text.split("\n", 1)[1]
-    assert browser.cypher_literal(name) in text
+    assert cypher_literals.cypher_literal(name) in text
 
 
 def test_bind_params_leaves_string_literals_alone():
-    out = browser.bind_params("RETURN '$name' AS a, \"$name\" AS b, $name AS c, $other AS d",
+    out = cypher_literals.bind_params("RETURN '$name' AS a, \"$name\" AS b, $name AS c, $other AS d",
                               {"name": "x", "other": [1, None, True]})
     assert out == "RETURN '$name' AS a, \"$name\" AS b, 'x' AS c, [1, null, true] AS d"
 
@@ -122,18 +122,18 @@ LITERALS = [
 
 @pytest.mark.parametrize("value,literal", LITERALS, ids=[repr(v) for v, _ in LITERALS])
 def test_string_literals_are_escaped(value, literal):
-    assert browser.cypher_literal(value) == literal
+    assert cypher_literals.cypher_literal(value) == literal
     assert literal.splitlines() == [literal]
 
 
 def test_lists_and_maps_escape_their_strings_and_keys():
-    assert browser.cypher_literal(["a\nb", None, True, 2, 0.5]) == r"['a\nb', null, true, 2, 0.5]"
-    assert (browser.cypher_literal({"a`b": "c\u2029d", "``": {"k": ["'"]}})
+    assert cypher_literals.cypher_literal(["a\nb", None, True, 2, 0.5]) == r"['a\nb', null, true, 2, 0.5]"
+    assert (cypher_literals.cypher_literal({"a`b": "c\u2029d", "``": {"k": ["'"]}})
             == r"{`a``b`: 'c\u2029d', ``````: {`k`: ['\'']}}")
     # Cypher has no escapes between backticks: a key with a line break has no literal
     for key in ("a\nb", "a\rb", "a\u2028b", "a\x00b"):
         with pytest.raises(UsageError):
-            browser.cypher_literal({key: 1})
+            cypher_literals.cypher_literal({key: 1})
 
 
 def _template_lines(name: str) -> list[str]:
