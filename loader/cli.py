@@ -139,7 +139,7 @@ def _open_output(stack: ExitStack, output: Path):
     try:
         return stack.enter_context(atomic_write(output))
     except OSError as exc:
-        raise UsageError(f"--output {output}: cannot write ({exc.strerror or exc})") from None
+        raise UsageError(f"--output {output}: cannot write ({exc.strerror or exc})") from exc
 
 
 # -------------------------------------------------------------- load

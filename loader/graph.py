@@ -76,7 +76,7 @@ class Graph:
                 notifications_min_severity="OFF",
             )
         except (ValueError, ConfigurationError) as exc:
-            raise Neo4jUnavailable(f"NEO4J_URI {settings.uri!r} is not a Neo4j URI ({exc})") from None
+            raise Neo4jUnavailable(f"NEO4J_URI {settings.uri!r} is not a Neo4j URI ({exc})") from exc
         self.verify()
 
     def verify(self) -> None:
@@ -88,20 +88,20 @@ class Graph:
     def _translated(self) -> Iterator[None]:
         try:
             yield
-        except AuthError:
-            raise _auth_failed(self.settings) from None
+        except AuthError as exc:
+            raise _auth_failed(self.settings) from exc
         except (ServiceUnavailable, SessionExpired, DatabaseUnavailable, OSError) as exc:
-            raise _unreachable(self.settings, exc) from None
+            raise _unreachable(self.settings, exc) from exc
         except ClientError as exc:
             code = exc.code or ""
             if "Database.DatabaseNotFound" in code:
-                raise UsageError(f"database {self.settings.database!r} does not exist (NEO4J_DATABASE)") from None
+                raise UsageError(f"database {self.settings.database!r} does not exist (NEO4J_DATABASE)") from exc
             if code.startswith("Neo.ClientError.Statement."):
                 # e.g. a -p value of the wrong type for a canned query
-                raise UsageError(f"Neo4j refused the query ({code.rsplit('.', 1)[-1]}): {_first_line(exc.message)}") from None
-            raise KgloadError(f"Neo4j refused the request ({code}): {_first_line(exc.message)}") from None
+                raise UsageError(f"Neo4j refused the query ({code.rsplit('.', 1)[-1]}): {_first_line(exc.message)}") from exc
+            raise KgloadError(f"Neo4j refused the request ({code}): {_first_line(exc.message)}") from exc
         except Neo4jError as exc:
-            raise KgloadError(f"Neo4j error {exc.code}: {exc.message}") from None
+            raise KgloadError(f"Neo4j error {exc.code}: {exc.message}") from exc
 
     def close(self) -> None:
         self.driver.close()
@@ -169,14 +169,6 @@ class Graph:
                 routing_="r", result_transformer_=rows_and_graph,
             )
         return [_row(r) for r in records], drawn
-
-    def read_text(self, text: str, params: dict | None = None) -> list[dict]:
-        """Run a read statement given as text (tests and ``kgload query --file``)."""
-        with self._translated():
-            records, _, _ = self.driver.execute_query(
-                text, params or {}, database_=self.settings.database, routing_="r"
-            )
-        return [r.data() for r in records]
 
 
 def _row(record) -> dict:

@@ -108,9 +108,9 @@ def _list_url(raw: str) -> Iterator[InputFile | Rejection]:
     try:
         fs, root = fsspec.core.url_to_fs(raw)
     except ImportError as exc:  # e.g. "Install s3fs to access S3"
-        raise UsageError(f"{raw}: {exc} (pip install 'kgload[s3]' or 'kgload[gcs]')") from None
+        raise UsageError(f"{raw}: {exc} (pip install 'kgload[s3]' or 'kgload[gcs]')") from exc
     except ValueError as exc:
-        raise UsageError(f"{raw}: {exc}") from None
+        raise UsageError(f"{raw}: {exc}") from exc
     known = TEXT_SUFFIXES | JSONL_SUFFIXES
     try:
         if fs.isdir(root):
@@ -259,7 +259,7 @@ def dask_client(address: str | None, local_workers: int = 0):
     try:
         client = Client(address, timeout="30s")
     except (OSError, TimeoutError) as exc:
-        raise KgloadError(f"cannot reach the Dask scheduler at {address} ({exc})") from None
+        raise KgloadError(f"cannot reach the Dask scheduler at {address} ({exc})") from exc
     with client:  # its workers' own configuration: see the README for the same two settings
         yield client
 
@@ -306,8 +306,8 @@ def extract_on_dask(paths: list[str], outdir: Path | None, address: str, *, mode
     where, local_workers = scheduler(address)
     try:
         import distributed  # noqa: F401  (and fsspec, which it needs)
-    except ImportError:
-        raise UsageError("--dask needs Dask: pip install 'kgload[dask]'") from None
+    except ImportError as exc:
+        raise UsageError("--dask needs Dask: pip install 'kgload[dask]'") from exc
     if outdir is None:
         raise UsageError("--dask writes shards to a folder: give -o OUTDIR")
     if outdir.exists() and not outdir.is_dir():

@@ -106,8 +106,8 @@ def visualization(neo_graph):
     """A neo4j-viz ``VisualizationGraph``: coloured by type, captioned by name and type."""
     try:
         from neo4j_viz import Node, Relationship, VisualizationGraph
-    except ImportError:
-        raise KgloadError("kgload viz needs neo4j-viz: pip install neo4j-viz==1.11.0") from None
+    except ImportError as exc:
+        raise KgloadError("kgload viz needs neo4j-viz: pip install neo4j-viz==1.11.0") from exc
 
     from .browser import node_colors
 
@@ -155,12 +155,6 @@ def render_html(vg, title: str) -> str:
     return page.replace("<title>neo4j-viz</title>", f"<title>{safe}</title>", 1)
 
 
-def viz(graph, question_or_query: str, params: dict[str, Any] | None = None,
-        output: Path | None = None) -> VizResult:
-    """Draw the answer to a question (or canned query) into ``output`` (an HTML file)."""
-    return draw(graph, plan(question_or_query, params), output)
-
-
 def draw(graph, viz_plan: VizPlan, output: Path | None = None) -> VizResult:
     """Draw what ``viz_plan`` asks for into ``output`` (an HTML file written whole), if given and
     if the answer has anything to draw."""
@@ -178,5 +172,5 @@ def draw(graph, viz_plan: VizPlan, output: Path | None = None) -> VizResult:
             with atomic_write(output) as out:
                 out.write(page)
         except OSError as exc:
-            raise KgloadError(f"cannot write {output}: {exc.strerror or exc}") from None
+            raise KgloadError(f"cannot write {output}: {exc.strerror or exc}") from exc
     return VizResult(output, len(vg.nodes), len(vg.relationships), types, page, rows)

@@ -29,7 +29,7 @@ def close(a: str, b: str, tolerance: int = 12) -> bool:
 
 def test_viz_html_draws_the_answer(page, sample_graph, tmp_path):
     out = tmp_path / "graph.html"
-    result = viz.viz(sample_graph, "Who recognizes Guaidó?", output=out)
+    result = viz.draw(sample_graph, viz.plan("Who recognizes Guaidó?"), output=out)
     assert result.nodes == 3 and result.relationships == 2
     text = out.read_text(encoding="utf-8")
     assert "<script src=" not in text and "<link " not in text  # standalone: nothing fetched

@@ -116,9 +116,21 @@ def neo4j_settings(neo4j_server) -> ConnectionSettings:
     return neo4j_server.settings
 
 
+class GraphForTests(Graph):
+    """The connected database, and statements given as text for the tests' own checks (kgload
+    itself runs only the files of cypher/)."""
+
+    def read_text(self, text: str, params: dict | None = None) -> list[dict]:
+        with self._translated():
+            records, _, _ = self.driver.execute_query(
+                text, params or {}, database_=self.settings.database, routing_="r"
+            )
+        return [r.data() for r in records]
+
+
 @pytest.fixture(scope="session")
-def graph(neo4j_settings) -> Graph:
-    g = Graph(neo4j_settings)
+def graph(neo4j_settings) -> GraphForTests:
+    g = GraphForTests(neo4j_settings)
     marked = g.read_text("MATCH (m:KgloadTestDatabase) RETURN count(m) AS n")[0]["n"]
     other = g.read_text("MATCH (n) WHERE NOT n:KgloadTestDatabase AND NOT n:KgloadLock RETURN count(n) AS n")[0]["n"]
     if not marked and other and not os.environ.get("KGLOAD_TEST_ALLOW_RESET"):

@@ -36,6 +36,17 @@ def test_unreachable_server_exits_3_quickly_with_one_line(tmp_path):
     assert "kgload neo4j start" in lines[0] and "Traceback" not in out.stderr
 
 
+def test_debug_shows_the_drivers_cause_under_kgloads_line(tmp_path):
+    port = _free_port()
+    out = kgload("--debug", "ask", "Who recognizes Guaido?", env_extra={
+        "NEO4J_URI": f"bolt://127.0.0.1:{port}", "NEO4J_PASSWORD": "x", "KGLOAD_HOME": str(tmp_path)})
+    assert out.returncode == 3
+    cause, _, ours = out.stderr.rpartition("The above exception was the direct cause of the following exception:")
+    assert "neo4j.exceptions.ServiceUnavailable" in cause
+    assert "loader.errors.Neo4jUnavailable: cannot reach Neo4j at bolt://127.0.0.1:" in ours
+    assert ours.strip().splitlines()[-1].startswith(f"Error: cannot reach Neo4j at bolt://127.0.0.1:{port}")
+
+
 def test_malformed_uri_exits_3_with_one_line(tmp_path):
     out = kgload("ask", "Who recognizes Guaido?", env_extra={"NEO4J_URI": "http://nope", "KGLOAD_HOME": str(tmp_path)})
     assert out.returncode == 3 and len(out.stderr.strip().splitlines()) == 1 and out.stderr.startswith("Error: NEO4J_URI 'http://nope' is not a Bolt URI")
