@@ -44,23 +44,14 @@ from typing import Any, Iterable, Mapping
 from .errors import UsageError
 from .extract.gazetteer import gazetteer
 from .inputs import Rejection, SourceDocument, read_inputs
+from .lexicon import core_relation_types, place_relation_types
 from .names import lookup_key, slug
 
 Triple = tuple[str, str, str]
 
-CORE_RELATIONS = ("RECOGNIZES", "DEPLOYS_TO", "ACCUSES")
-# relations whose object is a place (product.md): a capital there is the city, not the government
-PLACE_OBJECT_RELATIONS = frozenset({"DEPLOYS_TO"})
 STATUSES = ("required", "optional", "extended")
 # "the U.S. government", "Russia's military": the country acting
 _COUNTRY_BODY = re.compile(r"(.+?)(?:'s)?\s+(?:government|administration|military|armed forces)", re.I)
-
-
-def core_relations() -> list[str]:
-    """The core relation types: the lexicon's, or the three of product.md."""
-    from .lexicon import core_relation_types
-
-    return list(core_relation_types()) or list(CORE_RELATIONS)
 
 
 def _entry(name: str):
@@ -81,7 +72,7 @@ def name_key(name: str, *, place: bool = False) -> str:
 
 def triple_key(subject: str, relation: str, object_: str) -> Triple:
     relation = relation.upper()
-    return (name_key(subject), relation, name_key(object_, place=relation in PLACE_OBJECT_RELATIONS))
+    return (name_key(subject), relation, name_key(object_, place=relation in place_relation_types()))
 
 
 @dataclass
@@ -319,7 +310,7 @@ def evaluate_corpus(directory, extractor=None, only_relations: Iterable[str] | N
     extractor = extractor or Extractor()
     docs = [f.document for f in corpus.files]
     predicted = {f.name: predicted_facts(records) for f, records in zip(corpus.files, extractor.extract(docs), strict=True)}
-    relations = list(only_relations) if only_relations is not None else core_relations()
+    relations = list(only_relations) if only_relations is not None else core_relation_types()
     result = score(gold_by_doc, predicted, relation_types(), relations, sentences=predicted)
     result["files"] = [
         {"file": f.name, "text": str(f.text_path), "gold": str(f.gold_path), **result["per_document"][f.name]}

@@ -170,4 +170,12 @@ def relation_types() -> list[str]:
 
 
 def core_relation_types() -> list[str]:
+    """The core relation types (``"core": true`` in the lexicon), which ``kgload eval`` scores by
+    default and ``kgload ask`` answers with queries of their own."""
     return [name for name, spec in lexicon().specs.items() if spec.core]
+
+
+def place_relation_types() -> list[str]:
+    """The relation types whose object is a place (a deployment's destination): those with
+    destination prepositions. A capital there is the city, not the government."""
+    return [name for name, spec in lexicon().specs.items() if spec.is_deployment]

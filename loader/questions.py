@@ -8,8 +8,8 @@ matches them through the alias index).
 The forms about relations are generic over the relation type: their verbs and nouns are those of
 the relation lexicon, inflected (``loader/vocabulary.py``), so "Who backs Maduro?", "Whom did
 Pompeo call on?", "Is Guaido supported by Russia?" and "Who voiced support for Maduro?" come from
-``loader/data/relations.jsonl``, and a relation type added there is a new question. The three core
-relations are answered by their own queries (``_OWN_QUERIES``: their answers name the roles and
+``loader/data/relations.jsonl``, and a relation type added there is a new question. The core
+relations (the lexicon's ``"core": true``) are answered by their own queries (``_OWN_QUERIES``: their answers name the roles and
 carry assets, dates, charges), every other type by ``relations``. Contested recognition, the path
 between two entities and an entity's profile are forms of their own.
 
@@ -56,9 +56,6 @@ _ADV = r"(?:(?:still|now|currently|also|officially|formally|openly|already|ever|
 _NOT = (r"(?:(?:not|n't|never)\s+(?:yet\s+|ever\s+)?|(?:refused?|refuses|refusing|declined?|declines|rejected)\s+to\s+|"
         r"(?:won't|can't|cannot)\s+)")
 _ANY = {"whom", "who", "what", "which", "anyone", "anybody", "anything", "whom else", "who else"}
-# words people ask deployments with ("Which countries have troops in Mali?")
-_ASSET_WORDS = (r"(?:troops|forces|soldiers|military|personnel|bombers|aircraft|warships|ships|planes|"
-                r"jets|equipment|advisers|advisors|contractors|mercenaries|missiles|weapons)")
 _CONNECTED = r"(?:connected|linked|related|tied)"
 # what may follow an object's name and is not part of it: "Guaido as president", "Russia to
 # withdraw"; "of|for|in|..." only before a word in lower case, a number or a month ("Washington
@@ -147,7 +144,7 @@ def _object(verb: VerbTrigger, rest: str | None, *, required: bool = True) -> st
     return _name(text)
 
 
-# product.md's three core relations have queries of their own, whose answers name the roles and
+# the core relations (the lexicon's "core": true) have queries of their own, whose answers name the roles and
 # carry what the sentences add (assets, dates, charges); every other type goes to `relations`.
 # (query, its parameter for the subject or None, for the object or None), in order of preference
 _OWN_QUERIES: dict[str, list[tuple[str, str | None, str | None]]] = {
@@ -224,12 +221,13 @@ def _forms() -> list[tuple[re.Pattern, Builder]]:
     w = words()
     verb, base, part = alternation(w.verbs), alternation(w.bases), alternation(w.participles)
     nouns, holding = alternation(w.noun_phrases), alternation(w.holding)
+    assets = alternation(w.assets)  # words people ask deployments with ("Which countries have troops in Mali?")
     recognize = alternation(w.forms_of("RECOGNIZES"))
     recognized = alternation(w.forms_of("RECOGNIZES", w.participles))
     think = r"(?:think|know|believe|say|claim|conclude|assume)"
     g = lambda m, *names: next((m.group(n) for n in names if m.group(n)), "")  # noqa: E731
     ending_nouns = alternation({n: r for n, r in w.noun_phrases.items()})
-    asset = rf"(?:(?:its|their|his|her|the|all|some|most)\s+)?(?:[\w'-]+\s+){{0,2}}?{_ASSET_WORDS}"
+    asset = rf"(?:(?:its|their|his|her|the|all|some|most)\s+)?(?:[\w'-]+\s+){{0,2}}?(?:{assets})"
     forms: list[tuple[str, Builder]] = [
         # refusals, from negated evidence: "Which countries did not recognize Kosovo?", "Who
         # refused to recognize Kosovo?", "Who has never sent troops to Syria?"
@@ -288,11 +286,11 @@ def _forms() -> list[tuple[re.Pattern, Builder]]:
          rf"(?:(?:has|have|had)\s+)?(?P<verb>{verb})\s+(?P<rest>.+)$",
          lambda m: _evidence(_verb(m), m.group("subject"), m.group("rest"))),
         # forces somewhere: "Which countries have troops in Venezuela?", "Where are Russia's troops?"
-        (rf"^{_WHO}\s+{_ADV}(?:{_AUX}\s+)?{_ADV}(?P<verb>{holding})\s+(?:[\w'-]+\s+){{0,3}}?{_ASSET_WORDS}"
+        (rf"^{_WHO}\s+{_ADV}(?:{_AUX}\s+)?{_ADV}(?P<verb>{holding})\s+(?:[\w'-]+\s+){{0,3}}?(?:{assets})"
          rf"(?:\s+(?:stationed|deployed|based))?\s+(?P<rest>(?:in|at|inside|near|on|along)\s+.+)$",
          lambda m: _answer(w.holding[phrase(m.group("verb"))].relation, None,
                            _object(w.holding[phrase(m.group("verb"))], m.group("rest")))),
-        (rf"^where\s+(?:are|were|is)\s+(?P<actor>.+?)'s?\s+(?:[\w-]+\s+){{0,2}}?{_ASSET_WORDS}(?:\s+(?:deployed|stationed|based))?$",
+        (rf"^where\s+(?:are|were|is)\s+(?P<actor>.+?)'s?\s+(?:[\w-]+\s+){{0,2}}?(?:{assets})(?:\s+(?:deployed|stationed|based))?$",
          lambda m: _answer(_asset_relation(), _name(m.group("actor")), None)),
         # a force named by its country's demonym: "Where are Russian troops deployed?", "Where have
         # American forces been sent?"
@@ -350,7 +348,7 @@ def _forms() -> list[tuple[re.Pattern, Builder]]:
 
 
 def _lexicon_verbs() -> str:
-    """The verbs of the relation types beyond the core three, as a user types them."""
+    """The verbs of the relation types beyond the core ones, as a user types them."""
     return ", ".join(dict.fromkeys(
         f"{v.lemma} {v.object_prep}" if v.object_prep else v.lemma
         for spec in lexicon().specs.values() if not spec.core for v in spec.verbs if v.ask))

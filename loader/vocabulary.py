@@ -6,7 +6,7 @@ Every verb of ``loader/data/relations.jsonl`` that questions use (not an arrival
 preposition that introduces its object ("call on": "calls on", "called on"); and every noun of
 the lexicon, also in the plural, with the prepositions that introduce its object ("support for",
 "warnings to"; for a relation whose object is a place, its destination prepositions: "presence
-in"). A relation type added to the lexicon brings its words, and so its questions, with it.
+in"); and the words of a force, the extractor's own military assets ("troops", "warships"). A relation type added to the lexicon brings its words, and so its questions, with it.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable
 
+from .extract.words import words as word_list
 from .lexicon import VerbTrigger, lexicon
 
 # Penn Treebank tags of the verb forms: base, 3rd person singular, past, past participle, -ing
@@ -33,6 +34,9 @@ class Words:
     # verbs marked "ask": false (not arrival verbs): asked about only with a force named, "Who has
     # troops in Syria?", "Which countries keep forces in Mali?"
     holding: dict[str, VerbTrigger]
+    # the words of a force ("troops", "warships", "personnel"): the extractor's military assets
+    # (loader/data/words.json), singular and plural
+    assets: frozenset[str]
 
     def forms_of(self, relation: str, among: Iterable[str] | None = None) -> list[str]:
         """The verb forms of one relation type (of ``among`` only, if given)."""
@@ -98,7 +102,9 @@ def words() -> Words:
             for spelling in dict.fromkeys([noun, *inflections(noun, ["NNS"])["NNS"]]):
                 for prep in preps:
                     noun_phrases.setdefault(f"{spelling} {prep}", spec.relation)
-    return Words(verbs, frozenset(bases), frozenset(participles), noun_phrases, holding)
+    assets = {spelling for lemma in word_list("military_assets")
+              for spelling in (lemma, *inflections(lemma, ["NNS"])["NNS"])}
+    return Words(verbs, frozenset(bases), frozenset(participles), noun_phrases, holding, frozenset(assets))
 
 
 def alternation(phrases: Iterable[str]) -> str:
