@@ -295,7 +295,7 @@ def _forms() -> list[tuple[re.Pattern, Builder]]:
         # a force named by its country's demonym: "Where are Russian troops deployed?", "Where have
         # American forces been sent?"
         (rf"^where\s+(?:are|were|is|was|have|has|had)\s+(?:the\s+)?(?P<actor>[\w.-]+(?:\s+[\w.-]+)?)\s+(?:[\w-]+\s+){{0,2}}?"
-         rf"{_ASSET_WORDS}(?:\s+(?:been\s+)?(?:deployed|stationed|based|sent|positioned))?$",
+         rf"(?:{assets})(?:\s+(?:been\s+)?(?:deployed|stationed|based|sent|positioned))?$",
          lambda m: _answer(_asset_relation(), _force_owner(m.group("actor")), None)),
         # what X is charged with, in the passive: "What is Russia accused of?", "What has Iran been
         # blamed for by the US?"
