@@ -33,6 +33,7 @@ from .authors import FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, Author, documen
 from .context import (
     Arg,
     Context,
+    Mention,
     actor_ref,
     children,
     conjuncts,
@@ -110,7 +111,7 @@ class Resolver:
                     if any(c.dep_ in ("det", "amod") and c.lower_ not in ("the",) for c in root.children):
                         return []  # "a further rotational Example Battle Group": a unit, nobody
                     return [Arg(ref, item, 0.85)]  # "The Air Force has sent ..."
-            return [Arg(ref, item, 0.9 if not m.get("dem") else 0.75)]
+            return [Arg(ref, item, 0.9 if not m.demonym else 0.75)]
         if item.pos_ == "PRON":
             return [Arg(ref, item, 0.7) for ref in self.pronoun(item)]
         if depth > 3:
@@ -163,7 +164,7 @@ class Resolver:
         ("South Sudan", "North Korea"), when the document names exactly one."""
         m = self.ctx.mention(item)
         if item.lower_ not in ("south", "north") or item.pos_ not in ("NOUN", "PROPN") or (
-                m is not None and m["ent"]["name"].lower() != item.lower_):
+                m is not None and m.ent["name"].lower() != item.lower_):
             return []
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in item.children):
             return []
@@ -252,7 +253,7 @@ class Resolver:
                 if t.dep_ == "prep" and t.lower_ in ("including", "include") and t.head.i != token.i and \
                         t.head.lemma_.lower() not in words("group_nouns"):
                     listed = [p for x in children(t, "pobj") for p in conjuncts(x)]
-                    if listed and all((self.ctx.mention(p) or {}).get("ent", {}).get("type") == "Country" for p in listed):
+                    if listed and all((mp := self.ctx.mention(p)) is not None and mp.ent["type"] == "Country" for p in listed):
                         members.extend(listed)
         if token.lemma_.lower() in words("group_nouns"):
             # "Chile's neighbors Peru, Bolivia and Argentina": the names parsed as the head's
@@ -367,8 +368,8 @@ class Resolver:
         for start in windows:  # this sentence first, then from the last one on
             candidates: dict[str, dict] = {}
             for m in self.ctx.mentions:
-                if start <= m["s"] < pron.i:
-                    for a in self._actor(doc[m["e"] - 1], False, False, 0):
+                if start <= m.start < pron.i:
+                    for a in self._actor(doc[m.end - 1], False, False, 0):
                         if a.ref["type"] in want:
                             candidates[a.ref["id"]] = a.ref
             if len(candidates) == 1:
@@ -443,16 +444,16 @@ class Resolver:
                 if shared:
                     out.extend(shared)
                     continue
-                following = self.ctx.mention(item.doc[m["e"] + 1]) if m["e"] + 1 < len(item.doc) else None
-                if item.doc[m["e"]].lower_ == "and" and following is not None and \
-                        self._names_sharing_a_plural_head(item.doc[m["e"] + 1], following):
+                following = self.ctx.mention(item.doc[m.end + 1]) if m.end + 1 < len(item.doc) else None
+                if item.doc[m.end].lower_ == "and" and following is not None and \
+                        self._names_sharing_a_plural_head(item.doc[m.end + 1], following):
                     continue  # "Sukhum" of "the Sukhum and Tskhinval People's Republics": named there
             found = self.described_organisation(item) if m is None else []
             found = found or self._actor(item, from_modifier, True, 0)
             if not found and m is None and item.lemma_.lower() in words("opposition_nouns"):
                 found = self._opposition(item)
-            if not found and m is not None and m["ent"]["type"] == "Place" and m.get("src") in ("GPE", "LOC"):
-                found = [Arg({**m["ent"], "type": "Country"}, item, 0.75)]
+            if not found and m is not None and m.ent["type"] == "Place" and m.source in ("GPE", "LOC"):
+                found = [Arg({**m.ent, "type": "Country"}, item, 0.75)]
             out.extend(found)
         return dedupe(out)
 
@@ -467,12 +468,12 @@ class Resolver:
         name = f"{gazetteer().adjectives.get(country, country)} {item.lower_}"
         return [Arg({"id": slug(name), "name": name, "type": "Organization"}, item, 0.75)]
 
-    def _names_sharing_a_plural_head(self, item: Token, m: dict) -> list[Arg]:
+    def _names_sharing_a_plural_head(self, item: Token, m: Mention) -> list[Arg]:
         """"the Sukhum and Tskhinval People's Republics", "the Ostland and Westland Republics": two
         names coordinated before a plural state noun are two states, each with the noun in the
         singular ("Donetsk People's Republic", "Luhansk People's Republic")."""
         doc = item.doc
-        span = doc[m["s"]:m["e"]]
+        span = doc[m.start:m.end]
         last = span[-1]
         if not (last.lower_.endswith("s") and last.lower_[:-1] in words("state_words")):
             return []  # a plural state noun: "Republics", "Emirates"
@@ -524,7 +525,7 @@ class Resolver:
             if t.i > asset.i and t.dep_ in ("prep", "relcl", "acl", "appos"):
                 break
             m = self.ctx.mention(t)
-            if m is not None and t.i <= asset.i and (m.get("dem") or m["ent"]["type"] == "Country" or m.get("actor")):
+            if m is not None and t.i <= asset.i and (m.demonym or m.ent["type"] == "Country" or m.actor):
                 ref = actor_ref(m)
                 if ref and ref["type"] == "Country":
                     return [Arg(ref, asset, 0.75)]

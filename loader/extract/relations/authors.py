@@ -24,7 +24,7 @@ from importlib import resources
 
 from ...names import slug
 from ..gazetteer import gazetteer
-from .context import Context, actor_ref
+from .context import Context, Mention, actor_ref
 from .phrases import _state_body
 
 FIRST_PERSON_SINGULAR = {"i", "me", "my", "mine", "myself"}
@@ -78,12 +78,12 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _refs_in(ctx: Context, start: int, end: int) -> list[tuple[dict, dict]]:
+def _refs_in(ctx: Context, start: int, end: int) -> list[tuple[Mention, dict]]:
     """(mention, actor reference) of the mentions inside a character range, in order."""
     out = []
     seen = set()
     for m in ctx.mentions:
-        span = ctx.doc[m["s"]:m["e"]]
+        span = ctx.doc[m.start:m.end]
         if start <= span.start_char and span.end_char <= end and id(m) not in seen:
             seen.add(id(m))
             ref = actor_ref(m)
@@ -122,13 +122,13 @@ def document_author(ctx: Context) -> Author | None:
             if low.startswith(cue):
                 cue_country = _country_ref(country)
         refs = _refs_in(ctx, start, end)
-        if body is None and len(refs) == 1 and refs[0][0].get("actor"):
-            seat = ctx.doc[refs[0][0]["s"]:refs[0][0]["e"]]  # "The White House" heading the text
+        if body is None and len(refs) == 1 and refs[0][0].actor:
+            seat = ctx.doc[refs[0][0].start:refs[0][0].end]  # "The White House" heading the text
             if seat.end_char - start >= len(line) - 1:
                 body = refs[0][1]
         if body is None and len(refs) == 1 and refs[0][1]["type"] == "Organization":
             m, ref = refs[0]
-            span = ctx.doc[m["s"]:m["e"]]
+            span = ctx.doc[m.start:m.end]
             if span.start_char == start and (span.end_char == end or line[span.end_char - start:].lstrip()[:1] in ("", ",", "\u2014", "-", "(")):
                 state = _state_body(m, ctx.doc)
                 if state is not None:
@@ -140,7 +140,7 @@ def document_author(ctx: Context) -> Author | None:
         name_part = line.split(",")[0]
         refs = _refs_in(ctx, start, start + len(name_part))
         if len(refs) == 1 and refs[0][1]["type"] == "Person" and person is None:
-            span = ctx.doc[refs[0][0]["s"]:refs[0][0]["e"]]
+            span = ctx.doc[refs[0][0].start:refs[0][0].end]
             if span.start_char == start and span.end_char - start >= len(name_part.rstrip()) - 1:
                 person = refs[0][1]
     if person is not None and body is None:
@@ -166,7 +166,7 @@ def _country_on_line(ctx: Context, person: dict, lines: list[tuple[int, int, str
     return None
 
 
-def _body(ctx: Context, m: dict, ref: dict, line_refs: list[tuple[dict, dict]]) -> dict:
+def _body(ctx: Context, m: Mention, ref: dict, line_refs: list[tuple[Mention, dict]]) -> dict:
     """A state body speaks for its country ("the Ministry of Foreign Affairs of X" -> X, also
     when X is a mention of its own on the line)."""
     state = _state_body(m, ctx.doc)

@@ -1,21 +1,44 @@
 """What every rule needs to know about a document: its mentions by token, who each person
 speaks for, and small helpers over the dependency parse.
 
-A mention is the plain dict of ``entities.py`` (``s``/``e`` token span, ``ent`` the entity the
-words name, ``actor`` when the words stand for another entity when it acts, ``dem`` for a
-demonym). An ``Arg`` is one resolved argument: the entity reference, the token it came from
-and how sure the rule is.
+A ``Mention`` is a typed record of one name in the text, read from the plain dict that
+``entities.py`` leaves on the Doc (plain data, so that it crosses ``nlp.pipe(n_process=...)``).
+An ``Arg`` is one resolved argument: the entity reference, the token it came from and how sure
+the rule is. Entity references are the records' ``{"id", "name", "type"}`` maps.
 """
 
 from __future__ import annotations
 
-from typing import Iterable
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping
 
 from spacy.tokens import Doc, Token
 
 from ..words import words
 
 ACTOR_TYPES = ("Country", "Organization", "Person")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name in the text: tokens ``start``..``end``, characters ``start_char``..``end_char``;
+    ``ent`` the entity the words name; ``actor`` the entity they stand for when it acts (a
+    capital for its country); ``demonym`` for "Chilean"; ``source`` the NER label or "gaz"."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    ent: dict
+    actor: dict | None = None
+    demonym: bool = False
+    source: str | None = None
+
+    @classmethod
+    def from_doc(cls, data: Mapping[str, Any]) -> "Mention":
+        """The record of one mention dict of ``doc._.kg_mentions`` (``entities.py``)."""
+        return cls(data["s"], data["e"], data.get("cs", 0), data.get("ce", 0), data["ent"],
+                   data.get("actor"), bool(data.get("dem")), data.get("src"))
 
 
 class Arg:
@@ -40,30 +63,31 @@ def dedupe(args: Iterable[Arg]) -> list[Arg]:
     return out
 
 
-def actor_ref(m: dict) -> dict | None:
+def actor_ref(m: Mention) -> dict | None:
     """The entity acting through a mention: a capital acts for its country."""
-    ref = m.get("actor") or m["ent"]
+    ref = m.actor or m.ent
     return ref if ref["type"] in ACTOR_TYPES else None
 
 
-def place_ref(m: dict) -> dict | None:
-    ref = m["ent"]
+def place_ref(m: Mention) -> dict | None:
+    ref = m.ent
     return ref if ref["type"] in ("Place", "Country") else None
 
 
 class Context:
     """Per-document lookups shared by the rules."""
 
-    def __init__(self, doc: Doc, mentions: list[dict]):
+    def __init__(self, doc: Doc, mentions: Iterable[Mapping[str, Any] | Mention]):
         self.doc = doc
-        self.mentions = mentions
-        self.by_token: dict[int, dict] = {}
+        self.mentions = [m if isinstance(m, Mention) else Mention.from_doc(m) for m in mentions]
+        mentions = self.mentions
+        self.by_token: dict[int, Mention] = {}
         for m in mentions:
-            for i in range(m["s"], m["e"]):
+            for i in range(m.start, m.end):
                 self.by_token[i] = m
         self.affiliation = _affiliations(doc, mentions, self.by_token)
 
-    def mention(self, token: Token) -> dict | None:
+    def mention(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
 
     def country_of(self, ref: dict) -> dict | None:
@@ -74,7 +98,7 @@ class Context:
         return self.affiliation.get(ref["id"])
 
 
-def _affiliations(doc: Doc, mentions: list[dict], by_token: dict[int, dict]) -> dict[str, dict]:
+def _affiliations(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention]) -> dict[str, dict]:
     """Person id -> the country named in front of the person's title, first one in the document.
 
     "Venezuelan President Hugo Chavez", "Russia's U.N. Ambassador Vitaly Churkin": walking left
@@ -84,17 +108,17 @@ def _affiliations(doc: Doc, mentions: list[dict], by_token: dict[int, dict]) -> 
     titles = words("titles") | words("actor_heads")
     out: dict[str, dict] = {}
     for m in mentions:
-        ref = m["ent"]
+        ref = m.ent
         if ref["type"] not in ("Person", "Organization") or ref["id"] in out:
             continue
         country = None
-        i = m["s"] - 1
+        i = m.start - 1
         steps = 0
         while i >= 0 and steps < 6:
             tok = doc[i]
             other = by_token.get(i)
             if other is not None and other is not m:
-                c = other.get("actor") or other["ent"]
+                c = other.actor or other.ent
                 if c["type"] == "Country":
                     country = c
                 break
@@ -106,14 +130,14 @@ def _affiliations(doc: Doc, mentions: list[dict], by_token: dict[int, dict]) -> 
                 continue
             break
         if country is None:
-            root = doc[m["e"] - 1]
+            root = doc[m.end - 1]
             while root.dep_ == "compound" and root.head.i != root.i:
                 root = root.head
             if root.dep_ == "appos" and root.head.lemma_.lower() in titles:
-                for c in root.head.children:
-                    other = by_token.get(c.i)
-                    if other is not None and c.dep_ in ("poss", "amod", "compound", "nmod"):
-                        cref = other.get("actor") or other["ent"]
+                for child in root.head.children:
+                    other = by_token.get(child.i)
+                    if other is not None and child.dep_ in ("poss", "amod", "compound", "nmod"):
+                        cref = other.actor or other.ent
                         if cref["type"] == "Country":
                             country = cref
                             break

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from ...names import slug
 from ..words import words
-from .context import coordination_root, prep_objects
+from .context import Mention, coordination_root, prep_objects
 
 
 def is_military(token: Token) -> bool:
@@ -35,14 +35,14 @@ def quantity_head(token: Token) -> Token:
     return token
 
 
-def _mention_root(token: Token, m: dict) -> Token:  # noqa: D401
+def _mention_root(token: Token, m: Mention) -> Token:  # noqa: D401
     """The syntactic head of the mention that covers ``token``."""
     doc = token.doc
-    span = doc[m["s"]:m["e"]]
+    span = doc[m.start:m.end]
     return span.root
 
 
-def _state_body(m: dict, doc) -> dict | None:
+def _state_body(m: Mention, doc) -> dict | None:
     """For an organisation named by an office or a force of a state ("Foreign Ministry",
     "U.S. Armed Forces", "Government of Sudan", "Brigade Combat Team"): the country it names
     (a ref), ``{}`` when it names none, ``None`` when the organisation is something else."""
@@ -51,7 +51,7 @@ def _state_body(m: dict, doc) -> dict | None:
     offices = words("office_words")
     forces = words("military_assets") | words("military_modifiers")
     gaz = gazetteer()
-    toks = [t for t in doc[m["s"]:m["e"]] if not t.is_punct]
+    toks = [t for t in doc[m.start:m.end] if not t.is_punct]
     country = None
     rest = []
     i = 0

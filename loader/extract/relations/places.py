@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from ...names import slug
 from ..words import words
-from .context import Arg, Context, children, conjuncts, place_ref, prep_objects
+from .context import Arg, Context, Mention, children, conjuncts, place_ref, prep_objects
 
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
 NON_PLACE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "EVENT",
@@ -69,9 +69,9 @@ def place(ctx: Context, item: Token, actors: Sequence[Arg] = ()) -> tuple[dict |
     if m is not None:
         named = _as_place(m)
         compass = [c for c in item.children if c.dep_ == "amod" and c.lower_ in words("compass_adjectives")]
-        if named is not None and compass and m["e"] - m["s"] <= 3:
+        if named is not None and compass and m.end - m.start <= 3:
             # "southern Somalia": a part of the named place, the most specific place stated
-            name = f"{compass[0].lower_} {item.doc[m['s']:m['e']].text}"  # as written: "eastern Congo"
+            name = f"{compass[0].lower_} {item.doc[m.start:m.end].text}"  # as written: "eastern Congo"
             return {"id": slug(name), "name": name, "type": "Place"}, named
         return named, None
     if lemma in words("region_nouns") | words("unnamed_place_nouns") and not any(
@@ -128,9 +128,9 @@ def place(ctx: Context, item: Token, actors: Sequence[Arg] = ()) -> tuple[dict |
         mm = ctx.mention(c)
         if mm is None:
             continue
-        if mm.get("dem") or mm["ent"]["type"] == "Country":
-            return mm["ent"], None
-        named = mm["ent"] if mm["ent"]["type"] == "Place" else (
+        if mm.demonym or mm.ent["type"] == "Country":
+            return mm.ent, None
+        named = mm.ent if mm.ent["type"] == "Place" else (
             _as_place(mm) if c.dep_ == "poss" and lemma in words("facility_nouns") else None)  # "Example's airport"
         if named is not None:
             if lemma in words("facility_nouns") | words("region_nouns"):
@@ -167,14 +167,14 @@ def _border(ctx: Context, item: Token, actors: Sequence[Arg]) -> tuple[dict | No
         withs = prep_objects(item.head.head, ("with",))
     for p in withs:
         mm = ctx.mention(p)
-        if mm is not None and (mm.get("actor") or mm["ent"])["type"] == "Country":
-            others.append(mm.get("actor") or mm["ent"])
+        if mm is not None and (mm.actor or mm.ent)["type"] == "Country":
+            others.append(mm.actor or mm.ent)
     owners: list[dict] = []
     for c in children(item, *MODIFIER_DEPS):
         for t in conjuncts(c):
             mm = ctx.mention(t)
-            if mm is not None and (mm.get("actor") or mm["ent"])["type"] == "Country":
-                owners.append(mm.get("actor") or mm["ent"])
+            if mm is not None and (mm.actor or mm.ent)["type"] == "Country":
+                owners.append(mm.actor or mm.ent)
             elif t.pos_ == "PRON" and t.lower_ in PRONOUNS_PLURAL:
                 owners.extend(a.ref for a in actors if a.ref["type"] == "Country")
     actor_ids = {a.ref["id"] for a in actors}
@@ -190,7 +190,7 @@ def _border(ctx: Context, item: Token, actors: Sequence[Arg]) -> tuple[dict | No
     if not others and not owners and any(c.dep_ == "det" and c.lower_ == "the" for c in item.children):
         # "the border" alone: the one other country the sentence names beside the actors
         named = {r["id"]: r for t in item.sent if (mm := ctx.mention(t)) is not None
-                 and (r := mm.get("actor") or mm["ent"])["type"] == "Country" and r["id"] not in actor_ids}
+                 and (r := mm.actor or mm.ent)["type"] == "Country" and r["id"] not in actor_ids}
         if len(named) == 1:
             others = list(named.values())
     if len(others) != 1:
@@ -200,14 +200,14 @@ def _border(ctx: Context, item: Token, actors: Sequence[Arg]) -> tuple[dict | No
     return {"id": slug(name), "name": name, "type": "Place"}, other
 
 
-def _as_place(m: dict) -> dict | None:
+def _as_place(m: Mention) -> dict | None:
     """The place a mention in a locative phrase names; the model's PERSON/ORG on a bare name
     after "deployed troops to" or "a base near" is a place too."""
     if place_ref(m):
         return place_ref(m)
-    if m.get("src") in ("ORG", "PERSON", "NORP"):
-        name = m["ent"]["name"]
+    if m.source in ("ORG", "PERSON", "NORP"):
+        name = m.ent["name"]
         organisational = any(w.lower() in words("organisation_words") for w in name.replace("-", " ").split())
-        if m["e"] - m["s"] == 1 or (m["e"] - m["s"] <= 3 and not organisational):
-            return {"id": m["ent"]["id"], "name": name, "type": "Place"}  # "to Nagorno-Karabakh"
+        if m.end - m.start == 1 or (m.end - m.start <= 3 and not organisational):
+            return {"id": m.ent["id"], "name": name, "type": "Place"}  # "to Nagorno-Karabakh"
     return None
