@@ -66,8 +66,8 @@ def test_two_parameters_and_an_any(sample, kgload_env):
     out = shell(kgload_env, ['actor => ""', 'place => "venezuela"'], ROOT / "cypher/queries/deployments.cypher")
     assert out.returncode == 0, out.stderr
     lines = without_graph(out.stdout.splitlines())
-    assert lines[0] == "actor, place, sentences, documents, assets, dates, first_seen, last_seen, since"
-    assert lines[1:] == ['"Russia", "Venezuela", 2, 1, ["military personnel", "two strategic bombers"], '
+    assert lines[0] == "actor, place, within, sentences, documents, assets, dates, first_seen, last_seen, since"
+    assert lines[1:] == ['"Russia", "Venezuela", [], 2, 1, ["military personnel", "two strategic bombers"], '
                          '["last December"], "2019-03-26", "2019-03-26", "2019-03-26"']
 
 

@@ -95,12 +95,15 @@ def test_where_has_russia_deployed(env, question):
     assert "Venezuela" in {r["place"] for r in rows}
 
 
-@pytest.mark.parametrize("question", ["Who sent troops to Syria?", "Who blames Iran?", "Who condemns Cuba?"])
-def test_questions_about_what_the_article_does_not_say_have_no_answer(env, question):
-    # piped JSON stays a list; one line on stderr says so; exit 0
+@pytest.mark.parametrize(("question", "unknown"), [
+    ("Who sent troops to Syria?", ": no entity named 'Syria'"),  # the article never names Syria
+    ("Who blames Iran?", ""), ("Who condemns Cuba?", ""),
+])
+def test_questions_about_what_the_article_does_not_say_have_no_answer(env, question, unknown):
+    # piped JSON stays a list; one line on stderr says so (and names a name the graph lacks); exit 0
     out = run_kgload(["ask", question, "--format", "json"], env)
     assert (out.returncode, json.loads(out.stdout)) == (0, [])
-    assert out.stderr.splitlines() == [f"No answer in the graph for {question!r}."]
+    assert out.stderr.splitlines() == [f"No answer in the graph for {question!r}{unknown}."]
     # a table prints nothing on stdout
     table = run_kgload(["ask", question, "--format", "table"], env)
     assert (table.returncode, table.stdout, table.stderr) == (0, "", out.stderr)

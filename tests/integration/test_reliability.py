@@ -14,10 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from loader.graph import Graph
 from loader.settings import ConnectionSettings
 
-from .conftest import ROOT, graph_fingerprint, run_kgload
+from .conftest import ROOT, GraphForTests, graph_fingerprint, run_kgload
 from .synthetic import write_records
 
 GOOD_SENTENCE = "Peru recognized Juan Guaido as interim president on Monday.\n"
@@ -242,7 +241,7 @@ def test_outage_mid_load_exits_3_then_rerun_completes(clean_fingerprint, big_rec
 
         creds = read_env_file(home / ".env")
         settings = ConnectionSettings(creds["NEO4J_URI"], "neo4j", creds["NEO4J_PASSWORD"], "neo4j")
-        with Graph(settings) as private:
+        with GraphForTests(settings) as private:
             load_env = dict(env, **{k: creds[k] for k in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD")})
             proc = subprocess.Popen([sys.executable, "-m", "loader", "load", str(big_records), "--quiet",
                                      "--batch-size", "200"], env=load_env, cwd=home,
@@ -260,7 +259,7 @@ def test_outage_mid_load_exits_3_then_rerun_completes(clean_fingerprint, big_rec
         rerun = subprocess.run([sys.executable, "-m", "loader", "load", str(big_records), "--quiet"],
                                env=load_env, cwd=home, capture_output=True, text=True, timeout=600)
         assert rerun.returncode == 0, rerun.stderr
-        with Graph(settings) as private:
+        with GraphForTests(settings) as private:
             assert graph_fingerprint(private) == clean_fingerprint
     finally:
         subprocess.run([sys.executable, "-m", "loader", "neo4j", "stop"], env=env, cwd=home, capture_output=True)
