@@ -74,6 +74,12 @@ class Gazetteer:
             # count unless words.json lists them as ambiguous ("CAN", "PER", "SEN").
             if country.alpha_3.lower() not in ambiguous_codes:
                 codes.append((country.alpha_3, entry))
+        for obj in overrides.values():  # e.g. Kosovo (XK) is not in ISO 3166
+            if lookup_key(obj["name"]) not in self.entries:
+                entry = Entry(obj["name"], "Country")
+                for form in [obj["name"], *obj.get("aliases", [])]:
+                    self._add(form, entry)
+                self._add_variants(entry, obj.get("aliases", []))
         for obj in overrides.values():
             # "Congo" alone is the Democratic Republic of the Congo in the news, though ISO 3166
             # gives that short name to the Republic of the Congo: a "claims" form wins
@@ -85,12 +91,6 @@ class Gazetteer:
                     if name != entry.name and form in known:
                         known.remove(form)
                 self._add_variants(entry, [form])
-        for obj in overrides.values():  # e.g. Kosovo (XK) is not in ISO 3166
-            if lookup_key(obj["name"]) not in self.entries:
-                entry = Entry(obj["name"], "Country")
-                for form in [obj["name"], *obj.get("aliases", [])]:
-                    self._add(form, entry)
-                self._add_variants(entry, obj.get("aliases", []))
         for obj in extra:
             if obj["type"] == "Country":  # de facto states outside ISO 3166
                 entry = Entry(obj["name"], "Country")

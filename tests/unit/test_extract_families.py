@@ -213,7 +213,7 @@ FAMILIES = [
          "Both sides have blamed each other for the fighting.", ("chad", A, "sudan"), ("sudan", A, "chad"),
          id="reciprocal-parties-two-sentences-before"),
     # a coordinated clause with its own auxiliary keeps its own status
-    case("Thai commanders insist their units have not crossed into Laos and are patrolling the border.",
+    case("Thai commanders insist their units have not crossed into Laos and are patrolling the border with Laos.",
          ("thailand", D, "border-with-laos"), id="conj-own-aux-patrolling"),
     case("Peru has not recognized Kosovo and has sent troops to Haiti.", ("peru", D, "haiti"), id="conj-own-aux-sent"),
     case("Chile will not recognize Kosovo and will not send troops to Serbia.", id="conj-own-aux-both-negated"),
@@ -281,6 +281,19 @@ NEGATIVES = [
     case("Statement by the Ministry of Foreign Affairs of Chile\n\nThe talks failed. A general spoke next: "
          "\"Today we have sent troops to Peru.\"", id="first-person-in-unattributed-quote"),
     case("Chile ordered the deployment of 300 troops to Peru.", id="nominal-ordered-deployment"),
+    # precision guards (a review found each regressed once): the actors are no "areas"; an "of"
+    # name after a noun that is no place is no place; a verb that criticises a deployment does
+    # not make it; a time phrase is no destination; a standing body is no description's referent;
+    # a second sentence of a quotation is not the author's; a nationality in a state force's name
+    case("Chile and Peru sent troops to the areas.", id="guard-actors-are-no-areas"),
+    case("Chile sent troops to the aid of Assad.", id="guard-of-person-no-place"),
+    case("Moscow denounced the deployment of 200 personnel to Estonia.", id="guard-denounced-deployment"),
+    case("Chilean troops arrived after the summit in Paris.", id="guard-time-phrase-no-destination"),
+    case("The UN Security Council met on Monday. Chile recognized the new council.", id="guard-standing-body"),
+    case("Statement by the Ministry of Foreign Affairs of Chile\n\nA Peruvian general told reporters: \"Our "
+         "position is clear. We have sent troops to Bolivia.\"", id="guard-second-quoted-sentence"),
+    case("The Chinese People's Liberation Army sent troops to Djibouti.", ("china", D, "djibouti"),
+         id="guard-liberation-army-is-a-state-force"),
 ]
 
 

@@ -70,6 +70,8 @@ class RelationFinder:
                 military[sent.start] = any(
                     t.lemma_.lower() in self._military_words or t.lower_ in self._military_words for t in sent)
             if kind == "FRAME":
+                if token.lemma_ in ("be", "have") and not military[sent.start]:
+                    continue  # "is", "has" everywhere: a presence only where forces are named
                 framed.append(token)
                 continue
             if kind == "END_NOUN":

@@ -154,9 +154,11 @@ class Resolver:
         if item.pos_ not in ("NOUN", "PROPN") or not any(c.dep_ in ("det", "amod", "compound") for c in item.children):
             return []
         head = item.lemma_.lower()
+        standing = words("standing_bodies")  # "the new council" is never the UN Security Council
         found = {ref["id"]: ref for m in self.ctx.mentions if (ref := actor_ref(m)) is not None
                  and ref["type"] == "Organization" and len(ref["name"].split()) > 1
-                 and ref["name"].lower().split()[-1] in (head, item.lower_)}
+                 and ref["name"].lower().split()[-1] in (head, item.lower_)
+                 and not any(b in ref["name"].lower() for b in standing)}
         return [Arg(ref, item, 0.7) for ref in found.values()] if len(found) == 1 else []
 
     def compass_party(self, item: Token) -> list[Arg]:
@@ -395,7 +397,8 @@ class Resolver:
                     refs = [self.ctx.country_of(r) or r for r in refs]
                 return refs[:1]
             return []
-        quotes = sum(1 for t in pron.sent if t.i < pron.i and t.text in ('"', "\u201c", "\u201d"))
+        paragraph = self.ctx.doc.text.rfind("\n", 0, pron.idx) + 1
+        quotes = sum(self.ctx.doc.text.count(q, paragraph, pron.idx) for q in ('"', "\u201c", "\u201d"))
         if quotes % 2:
             return []  # inside a quotation whose speaker the sentence does not name
         return first_person(self.author, low)

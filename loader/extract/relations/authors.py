@@ -105,7 +105,7 @@ def document_author(ctx: Context) -> Author | None:
         low = line.lower()
         first_word = low.split(" by ")[0].split(" from ")[0].split(" of ")[0].strip(" :")
         heading = first_word in cues.title_words or any(low.startswith(t + " ") for t in cues.title_words)
-        if heading or titled:
+        if heading or (titled and len(line.split()) <= 12):  # the line under a heading: a name, not a paragraph
             # "Statement by X", "Letter from X", "Remarks of X"; "Letter to X" names the addressee
             cut = min((low.find(w) + len(w) for w in (" by ", " from ") if w in low), default=-1)
             if heading and cut < 0 and " to " in low:
@@ -118,6 +118,8 @@ def document_author(ctx: Context) -> Author | None:
                 elif ref["type"] in ("Organization", "Country") and body is None:
                     body = _body(ctx, m, ref, refs)
             titled = heading and not refs
+        else:
+            titled = False
         for cue, country in cues.cues:
             if low.startswith(cue):
                 cue_country = _country_ref(country)

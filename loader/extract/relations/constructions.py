@@ -250,7 +250,7 @@ class Constructions:
                 # the parser on the first noun of the coordination
                 items = [t for t in prep_objects(verb.head, preps) if t.i > verb.i]
         if not items:
-            # "sent troops to seize Ukraine's Crimea region": the place of the purpose
+            # "sent troops to seize Norland's northern province": the place of the purpose
             for c in children(verb, "xcomp", "advcl"):
                 if c.lemma_.lower() in words("purpose_place_verbs"):
                     items = [t for d in children(c, "dobj") for t in conjuncts(d)]
@@ -314,8 +314,9 @@ class Constructions:
             if not subjects or all(s.token.i in {t.i for t in noun.subtree} and s.token.dep_ == "amod" for s in subjects):
                 owners = r.asset_owners(asset) if asset is not None else []
                 subjects = subjects or owners or r.asset_owners(noun)
-            if not subjects and noun.dep_ == "dobj" and head.pos_ == "VERB":
-                # "I directed the deployment of 200 personnel to X": whoever directs it
+            if not subjects and noun.dep_ == "dobj" and head.lemma_.lower() in words("directing_verbs"):
+                # "I directed the deployment of 200 personnel to X": whoever directs it (an order
+                # stays an order: the status decision reads the verb)
                 subjects = subject_args(head, r, sent)
             preps = ("from", "out") if ending and governor is None else spec.destination_preps
             objects = self._destinations(noun, asset, spec, subjects, (), preps)

@@ -64,6 +64,12 @@ class UnitTable:
     units: dict[str, str]  # lookup key of a unit's name -> country
     suffixes: tuple[tuple[str, str], ...] = ()  # (lookup key a unit's name ends with, country)
     abbreviations: dict[str, str] = field(default_factory=dict)  # "Div." -> "Division"
+    ship_prefixes: tuple[str, ...] = ()  # "USS ": a name that starts so is a ship
+
+    @property
+    def name_keys(self) -> tuple[str, ...]:
+        """Lookup keys a unit's name may end with: the known units and the naming conventions."""
+        return (*self.units, *(k for k, _ in self.suffixes))
 
 
 @dataclass
@@ -106,8 +112,11 @@ def unit_table() -> UnitTable:
     units: dict[str, str] = {}
     suffixes: list[tuple[str, str]] = []
     abbreviations: dict[str, str] = {}
+    ships: list[str] = []
     for obj in _lines("units.jsonl"):
         abbreviations.update(obj.get("abbreviations", {}))
+        if obj.get("ship"):
+            ships.append(obj["prefix"] + " ")
         if "suffix" in obj:
             suffixes.append((lookup_key(obj["suffix"]), obj["country"]))
         nouns.update(obj.get("unit_nouns", ()))
@@ -116,7 +125,7 @@ def unit_table() -> UnitTable:
         if "unit" in obj:
             units[lookup_key(obj["unit"])] = obj["country"]
     return UnitTable(frozenset(nouns), tuple(sorted(prefixes, key=lambda p: -len(p[0]))), units, tuple(suffixes),
-                     abbreviations)
+                     abbreviations, tuple(ships))
 
 
 def _unit_words(tokens: list[Token]) -> str:
@@ -136,14 +145,17 @@ def _name_tokens(token: Token) -> list[Token]:
 def is_unit(token: Token) -> bool:
     """A named unit or ship: a unit noun ending a capitalised name ("the 2nd Example Brigade",
     "USS Example"), or a name the unit list knows."""
+    if token.pos_ not in ("PROPN", "NOUN"):
+        return False
     table = unit_table()
     lemma = table.abbreviations.get(token.text, token.lemma_).lower()
     name = _name_tokens(token)
     if lemma in table.nouns and (token.is_title or token.text.isupper()) and len(name) > 1:
         return True
+    if not token.is_title and not token.text.isupper():
+        return False
     text = _unit_words(name)
-    return any(lookup_key(text).endswith(key) for key in [*table.units, *(k for k, _ in table.suffixes)]) or any(
-        text.startswith(prefix + " ") for prefix, _ in table.prefixes if prefix in ("USS", "HMS", "USNS", "HMCS", "HMAS"))
+    return lookup_key(text).endswith(table.name_keys) or text.startswith(table.ship_prefixes)
 
 
 def unit_country(token: Token, resolver: Resolver) -> list[Arg]:
@@ -400,7 +412,8 @@ def _locatives(trigger: Token, preps: frozenset[str], skip: set[int], compound: 
                     found += children(c, "pobj")  # "deployed (to) 15 kilometers from the border"
                 elif c.dep_ in ("advmod", "prt") and depth < 2:
                     following.append((c, depth + 1))
-                elif c.dep_ == "prep" and depth < 1:
+                elif c.dep_ == "prep" and depth < 1 and c.lower_ not in words("circumstance_preps"):
+                    # "deployed for exercises in X"; never "arrived after the summit in X"
                     following += [(p, depth + 1) for p in children(c, "pobj")]
         if found:
             return found

@@ -18,6 +18,8 @@ MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
 NON_PLACE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "EVENT",
                   "LAW", "WORK_OF_ART", "LANGUAGE"}
 PRONOUNS_PLURAL = {"they", "them", "their", "we", "our", "us"}
+# nouns that name a place ("the town of X", "the port of X"): an "of" name after them is a place
+PLACE_NOUNS = words("region_nouns") | words("facility_nouns") | words("unnamed_place_nouns")
 
 
 def places(ctx: Context, item: Token, actors: Sequence[Arg] = ()) -> list[tuple[dict, dict | None]]:
@@ -28,14 +30,13 @@ def places(ctx: Context, item: Token, actors: Sequence[Arg] = ()) -> list[tuple[
             item.lemma_.lower() in words("region_nouns") | words("unnamed_place_nouns") and \
             any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "both") for c in item.children) and \
             not any(c.dep_ == "prep" for c in item.children):
-        for t in item.sent:
-            if t.i >= item.i:
-                break
+        acting = {a.ref["id"] for a in actors}
+        for t in reversed(item.sent[:item.i - item.sent.start]):  # the nearest list before the noun
             if t.dep_ == "conj" or ctx.mention(t) is None:
                 continue
             members = [x for x in conjuncts(t) if x.i < item.i]
             named = [p for x in members if (p := place(ctx, x, actors))[0] is not None]
-            if len(named) >= 2:
+            if len(named) >= 2 and not any(p["id"] in acting for p, _ in named if p is not None):
                 return [(p, b) for p, b in named if p is not None]
     found, broader = place(ctx, item, actors)
     return [(found, broader)] if found is not None else []
@@ -120,8 +121,8 @@ def place(ctx: Context, item: Token, actors: Sequence[Arg] = ()) -> tuple[dict |
     # "the port of Colombo", "the area of Bor"
     for p in prep_objects(item, ("of",)):
         mm = ctx.mention(p)
-        named = _as_place(mm) if mm is not None else None
-        if named is not None:  # also a town the model read as an organisation or a person
+        named = (place_ref(mm) if lemma not in PLACE_NOUNS else _as_place(mm)) if mm is not None else None
+        if named is not None:  # "the town of X": also a town the model read as an organisation or a person
             return named, None
     # "into Venezuelan territory" -> the country; "the Maiquetia airport" -> that airport
     for c in children(item, *MODIFIER_DEPS):
@@ -135,7 +136,8 @@ def place(ctx: Context, item: Token, actors: Sequence[Arg] = ()) -> tuple[dict |
         if named is not None:
             if lemma in words("facility_nouns") | words("region_nouns"):
                 # "the Tartus naval base", "the Baltic Sea region": a place of its own in the named one
-                qualifiers = [t.text for t in item.lefts if t.dep_ == "amod" and t.is_lower and t.i < c.i]
+                qualifiers = [t.text for t in item.lefts if t.dep_ == "amod" and t.lower_ in words("compass_adjectives")
+                              and t.i < c.i]
                 name = " ".join([*qualifiers, named["name"], item.text.lower()])  # "the central Africa region"
                 return {"id": slug(name), "name": name, "type": "Place"}, named
             return named, None
@@ -162,6 +164,8 @@ def _border(ctx: Context, item: Token, actors: Sequence[Arg]) -> tuple[dict | No
     "India-Pakistan border"."""
     others: list[dict] = []
     withs = prep_objects(item, ("with",))
+    if not withs and item.dep_ == "dobj":
+        withs = prep_objects(item.head, ("with",))  # "patrolling the border with X": "with" on the verb
     if not withs and item.dep_ == "pobj":
         # "moved soldiers to their frontiers with Peru": "with" parsed on the verb
         withs = prep_objects(item.head.head, ("with",))
@@ -187,12 +191,6 @@ def _border(ctx: Context, item: Token, actors: Sequence[Arg]) -> tuple[dict | No
             a, b = sorted(owners, key=lambda r: r["name"])
             name = f"{a['name']}-{b['name']} border"
             return {"id": slug(name), "name": name, "type": "Place"}, None
-    if not others and not owners and any(c.dep_ == "det" and c.lower_ == "the" for c in item.children):
-        # "the border" alone: the one other country the sentence names beside the actors
-        named = {r["id"]: r for t in item.sent if (mm := ctx.mention(t)) is not None
-                 and (r := mm.actor or mm.ent)["type"] == "Country" and r["id"] not in actor_ids}
-        if len(named) == 1:
-            others = list(named.values())
     if len(others) != 1:
         return None, None
     other = others[0]
