@@ -13,7 +13,7 @@ import json
 import pytest
 
 from loader.extract import Extractor, extract_text
-from loader.extract.relations import frames
+from loader.extract.relations import frames, units
 from loader.records import RelationRecord
 
 R, D, A = "RECOGNIZES", "DEPLOYS_TO", "ACCUSES"
@@ -330,6 +330,6 @@ def test_every_trigger_line_names_a_frame_and_every_frame_a_known_role():
 
 
 def test_unit_table_reads_prefixes_and_units():
-    units = frames.unit_table()
-    assert ("USS", "United States") in units.prefixes and "division" in units.nouns
-    assert units.units["173rd airborne brigade"] == "United States"
+    table = units.unit_table()
+    assert ("USS", "United States") in table.prefixes and "division" in table.nouns and "USS " in table.ship_prefixes
+    assert table.units["173rd airborne brigade"] == "United States"
