@@ -286,6 +286,10 @@ NEGATIVES = [
     # not make it; a time phrase is no destination; a standing body is no description's referent;
     # a second sentence of a quotation is not the author's; a nationality in a state force's name
     case("Chile and Peru sent troops to the areas.", id="guard-actors-are-no-areas"),
+    # an indefinite description of a state's body or unit names nobody (the country is unsaid)
+    case("An additional Armored Brigade Task Force has deployed to Latvia.", id="indefinite-unit-nobody"),
+    case("Another Example Battle Group arrived in Lithuania on Monday.", id="indefinite-battle-group-nobody"),
+    case("A new Rapid Reaction Force has moved into Kosovo.", id="indefinite-force-nobody"),
     case("Chile sent troops to the aid of Assad.", id="guard-of-person-no-place"),
     case("Moscow denounced the deployment of 200 personnel to Estonia.", id="guard-denounced-deployment"),
     case("Chilean troops arrived after the summit in Paris.", id="guard-time-phrase-no-destination"),

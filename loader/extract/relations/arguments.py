@@ -48,6 +48,7 @@ PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers"}
 PRONOUNS_THING = {"it", "its"}
 PRONOUNS_PLURAL = {"they", "them", "their", "we", "our", "us"}
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+INDEFINITE = {"a", "an", "another", "some", "any"}
 
 
 def is_paired(item: Token) -> bool:
@@ -108,8 +109,8 @@ class Resolver:
                         self._modifier_countries(root, depth=depth + 1) if depth < 3 else [])
                     if countries:
                         return [Arg(c.ref, item, 0.75) for c in countries]
-                    if any(c.dep_ in ("det", "amod") and c.lower_ not in ("the",) for c in root.children):
-                        return []  # "a further rotational Example Battle Group": a unit, nobody
+                    if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in root.children):
+                        return []  # an indefinite description names nobody: "a further Example Battle Group"
                     return [Arg(ref, item, 0.85)]  # "The Air Force has sent ..."
             return [Arg(ref, item, 0.9 if not m.demonym else 0.75)]
         if item.pos_ == "PRON":
