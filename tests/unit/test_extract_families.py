@@ -260,6 +260,13 @@ FAMILIES = [
          ("south-korea", A, "north-korea"), id="compass-north-accused"),
     case("The referendum split the country. Khartoum accused the south of arming militias, and South Sudan "
          "denied it.", ("sudan", A, "south-sudan"), id="compass-south-later-in-sentence"),
+    # companions: "along with" / "together with", whichever shape the parser gives
+    case("Chile, along with Peru and Bolivia, accused Ecuador of spying.",
+         ("chile", A, "ecuador"), ("peru", A, "ecuador"), ("bolivia", A, "ecuador"), id="companions-along-with"),
+    case("Chile together with Peru recognized Kosovo.", ("chile", R, "kosovo"), ("peru", R, "kosovo"),
+         id="companions-together-with"),
+    case("Ghana, along with Togo, has recognized South Sudan.", ("ghana", R, "south-sudan"), ("togo", R, "south-sudan"),
+         id="companions-along-with-perfect"),
     # a list hung on the object belongs to the group subject
     case("So far 20 nations have recognized Kosovo, including Chile, Peru and Ghana.",
          ("chile", R, "kosovo"), ("peru", R, "kosovo"), ("ghana", R, "kosovo"), id="including-hung-on-object"),

@@ -36,6 +36,7 @@ from .context import (
     Mention,
     actor_ref,
     children,
+    companions,
     conjuncts,
     dedupe,
     own_subject,
@@ -83,10 +84,8 @@ class Resolver:
     def _actor(self, item: Token, from_modifier: bool, group_ok: bool, depth: int) -> list[Arg]:
         found = self._actor_itself(item, from_modifier, group_ok, depth)
         if found:
-            # "Japan, along with Australia and South Korea, accused ...": companions act too
-            for c in children(item, "prep"):
-                if c.lower_ == "with" and c.i > 0 and c.doc[c.i - 1].lower_ in ("along", "together"):
-                    found = found + [a for p in children(c, "pobj") for x in conjuncts(p) for a in self._named(x)]
+            # "Chile, along with Peru and Bolivia, accused ...": companions act too
+            found = found + [a for x in companions(item) for a in self._named(x)]
         return found
 
     def _actor_itself(self, item: Token, from_modifier: bool, group_ok: bool, depth: int) -> list[Arg]:

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from ..words import words
 from .arguments import RELATIVE_PRONOUNS, Resolver
-from .context import Arg, children, decision_of, is_passive, own_subject, prep_objects
+from .context import Arg, children, companions, decision_of, is_passive, own_subject, prep_objects
 from .phrases import relative_antecedent
 
 
@@ -76,12 +76,8 @@ def subject_args(verb: Token, resolver: Resolver, sent: Span, depth: int = 0) ->
             # "The leader of the group Hezbollah is blaming ...": the name parsed as a second subject
             if not args and other.i != subj.i:
                 args = resolver.actors(other)
-        for c in children(verb, "prep"):
-            # "Japan, along with Australia and South Korea, accused ...": the companions too
-            if c.lower_ in ("along", "together"):
-                for w in children(c, "prep"):
-                    if w.lower_ == "with":
-                        args = args + [a for p in children(w, "pobj") for a in resolver.actors(p)]
+        # "Chile, along with Peru and Bolivia, accused ...": the companions too
+        args = args + [a for x in companions(verb) for a in resolver.actors(x)]
         for c in children(verb, "npadvmod"):
             # headlines coordinate with a comma: "Estonia, Latvia Accuse Russia ..."
             if c.i + 2 == subj.left_edge.i and c.nbor(1).text == "," and resolver.ctx.mention(c):

@@ -200,6 +200,18 @@ def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     return out
 
 
+def companions(token: Token) -> list[Token]:
+    """The names joined to an actor by "along with" / "together with" ("Chile, along with Peru and
+    Bolivia, accused ..."), whichever of the two shapes the parser gave: "with" on the actor
+    after "along", or "along" on the verb with "with" under it."""
+    out: list[Token] = []
+    for c in children(token, "prep"):
+        withs = [c] if c.lower_ == "with" and c.i > 0 and c.doc[c.i - 1].lower_ in ("along", "together") else (
+            [w for w in children(c, "prep") if w.lower_ == "with"] if c.lower_ in ("along", "together") else [])
+        out += [x for w in withs for p in children(w, "pobj") for x in conjuncts(p)]
+    return out
+
+
 def children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
