@@ -84,7 +84,7 @@ def subject_args(verb: Token, resolver: Resolver, sent: Span, depth: int = 0) ->
                 args = resolver.actors(c) + args
         return args
     if verb.dep_ == "relcl" and verb.head.lower_ in words("rank_words") and verb.head.dep_ == "attr":
-        # "its decision to be the first to recognize X": whoever is the first
+        # "chose to be the first state to recognize X": whoever is the first
         return subject_args(verb.head.head, resolver, sent, depth + 1)
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN")):
         head = verb.head
