@@ -52,7 +52,7 @@ def _clean_span(span: Span) -> Span | None:
     while end > start and (doc[end - 1].lower_ in ("'s", "\u2019s", "'", "\u2019") or doc[end - 1].is_punct):
         end -= 1
     if span.label_ in ("GPE", "LOC", "NORP"):
-        # "Ivory Coast - 2002-12-28": a date the model ran into a place name
+        # "Norland - 2031-05-02": a date the model ran into a place name
         while end - 1 > start and (doc[end - 1].like_num or doc[end - 1].is_punct or doc[end - 1].ent_type_ == "DATE"
                                    or doc[end - 1].text[:1].isdigit()):
             end -= 1

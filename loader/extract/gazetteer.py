@@ -81,7 +81,7 @@ class Gazetteer:
                     self._add(form, entry)
                 self._add_variants(entry, obj.get("aliases", []))
         for obj in overrides.values():
-            # "Congo" alone is the Democratic Republic of the Congo in the news, though ISO 3166
+            # "Congo" alone means the DR Congo in news reporting, though ISO 3166
             # gives that short name to the Republic of the Congo: a "claims" form wins
             for form in obj.get("claims", []):
                 entry = self.entries[lookup_key(obj["name"])]

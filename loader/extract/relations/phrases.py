@@ -28,7 +28,7 @@ def is_military(token: Token) -> bool:
 
 
 def quantity_head(token: Token) -> Token:
-    """"a small group of U.S. personnel", "thousands of troops" -> the noun after "of"."""
+    """"a small team of Dutch personnel", "thousands of troops" -> the noun after "of"."""
     if token.lemma_.lower() in words("quantity_nouns") or token.pos_ == "NUM":
         for p in prep_objects(token, ("of",)):
             return p

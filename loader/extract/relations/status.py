@@ -168,7 +168,7 @@ def noun_status(noun: Token, sent: Span, *, performative: bool = False, speech_a
     ``performative`` relations are done by deciding them: "Turkey's decision to recognize X" is
     the recognition, while a decision to deploy troops is not yet a deployment. A ``speech_act``
     noun with its author ("U.S. charges that ...", "Iran's accusations") was said, whatever the
-    sentence then does with it: "Chavez denied U.S. charges that he ..." still reports the
+    sentence then does with it: "Morales rejected Chilean charges that he ..." still reports the
     charge; only its content is denied."""
     hypo_mods = words("hypothetical_modifiers")
     hypo_heads = words("hypothetical_heads")
