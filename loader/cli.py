@@ -28,6 +28,7 @@ from .cli_support import (
     WorkersOpt,
     connection,
     handle_errors,
+    on_interrupt,
     output_format,
     parse_param_args,
     set_debug,
@@ -95,6 +96,12 @@ def extract(
     """
     web = configure_web(paths, urls, offline, allow_private, cache, per_host, delay, timeout)
     paths = paths or []
+    if dask is not None:
+        on_interrupt("Interrupted; the shards finished so far stay; re-run to continue.", exit_hard=True)
+    elif output is not None:
+        on_interrupt(f"Interrupted; {output} left as it was.", exit_hard=workers > 1)
+    else:
+        on_interrupt("Interrupted.", exit_hard=workers > 1)
     if dask is not None:
         from .scale import extract_on_dask
 
@@ -165,6 +172,7 @@ def load(
 
     Example: kgload load https://news.example.org/world/rss.xml   (run it every hour: only new or changed articles load)
     """
+    on_interrupt("Interrupted; documents committed so far stay loaded; re-run to continue.", exit_hard=workers > 1)
     web = configure_web(paths, urls, offline, allow_private, cache, per_host, delay, timeout)
     paths = paths or []
     from .graph import Graph

@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import functools
 import json
+import os
+import sys
 import traceback
-from typing import Optional
+from typing import NoReturn, Optional
 
 import typer
 
 from .errors import KgloadError, UsageError
 from .render import FORMATS, default_format, message
 
-_state = {"debug": False}
+INTERRUPTED = "Interrupted."
+_state: dict = {"debug": False, "interrupted": INTERRUPTED, "exit_hard": False}
 
 
 def set_debug(debug: bool) -> None:
@@ -22,22 +25,46 @@ def set_debug(debug: bool) -> None:
     _state["debug"] = debug
 
 
+def on_interrupt(line: str, *, exit_hard: bool = False) -> None:
+    """What the running command prints on Ctrl-C (one line), and whether it then leaves with
+    ``os._exit``: a command that started worker processes (spaCy's ``--workers``, a Dask
+    LocalCluster) does, since what they leave behind (a queue's feeder thread writing to a dead
+    worker, the cluster's threads) could otherwise hold the exit for ever."""
+    _state["interrupted"] = line
+    _state["exit_hard"] = exit_hard
+
+
+def _exit_interrupted() -> NoReturn:
+    message(_state["interrupted"])
+    if _state["exit_hard"]:
+        import multiprocessing
+
+        for child in multiprocessing.active_children():
+            child.terminate()
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass
+        os._exit(130)
+    raise typer.Exit(130) from None
+
+
 def handle_errors(func):
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
+        on_interrupt(INTERRUPTED)
         try:
             return func(*args, **kwargs)
         except KgloadError as exc:
             if _state["debug"]:
                 traceback.print_exc()
             if _interrupted(exc):
-                message("Interrupted.")
-                raise typer.Exit(130) from None
+                _exit_interrupted()
             message(f"Error: {exc}")
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
-            message("Interrupted.")
-            raise typer.Exit(130) from None
+            _exit_interrupted()
         except BrokenPipeError:
             raise typer.Exit(0) from None
         except Exception as exc:
@@ -45,8 +72,7 @@ def handle_errors(func):
                 raise
             if _state["debug"]:
                 traceback.print_exc()
-            message("Interrupted.")
-            raise typer.Exit(130) from None
+            _exit_interrupted()
 
     return wrapper
 

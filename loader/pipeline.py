@@ -11,10 +11,14 @@ from __future__ import annotations
 import functools
 import gc
 import io
+import multiprocessing
+import os
 import queue
+import signal
 import sys
 import threading
 import time
+import warnings
 from contextlib import closing
 from typing import Callable, Generator, Iterable, Iterator, Sequence, TextIO, TypeVar
 
@@ -53,7 +57,48 @@ class LazyExtractor:
         return self._extractor
 
     def extract(self, docs: list[SourceDocument]) -> Iterator[list]:
-        return self.extractor.extract(docs, batch_size=self.batch_size, workers=self.workers)
+        results = self.extractor.extract(docs, batch_size=self.batch_size, workers=self.workers)
+        return results if self.workers <= 1 else _quiet_workers(results)
+
+
+# ------------------------------------------------------------------ Ctrl-C with worker processes
+
+_forking_workers = threading.Event()
+_fork_hook: list[bool] = []
+
+
+def _worker_ignores_sigint() -> None:
+    if _forking_workers.is_set():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _stop_workers(signum, frame) -> None:
+    """Ctrl-C while spaCy's worker processes run: end them (SIGTERM, quietly) before spaCy's
+    clean-up waits for them, then interrupt as usual."""
+    warnings.filterwarnings("ignore", message=r".*\[W127\]")  # "Not all ... worker processes completed"
+    for child in multiprocessing.active_children():
+        child.terminate()
+    raise KeyboardInterrupt
+
+
+def _quiet_workers(results: Iterator[list]) -> Iterator[list]:
+    """``results`` of ``nlp.pipe(n_process=N)``, whose workers (forked: the default start method
+    here) ignore Ctrl-C, so that they print no traceback of their own: a Ctrl-C, which a terminal
+    sends to every process of the group, reaches this process alone, which ends them."""
+    if threading.current_thread() is not threading.main_thread():
+        yield from results
+        return
+    if not _fork_hook:
+        os.register_at_fork(after_in_child=_worker_ignores_sigint)
+        _fork_hook.append(True)
+    previous = signal.signal(signal.SIGINT, _stop_workers)
+    _forking_workers.set()
+    try:
+        yield from results
+    finally:
+        _forking_workers.clear()
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, previous)
 
 
 def records_from_inputs(items: Iterable[InputItem | DocumentBundle | PreparedDocument], extractor: LazyExtractor,
