@@ -18,9 +18,9 @@ from datetime import date
 from pathlib import Path
 
 from .errors import UsageError
+from .headers import split_header
 from .inputs import Rejection, SourceDocument, decode_bytes, document_from_text
 
-_HEADER_LINE = re.compile(r"(SOURCE|LICEN[CS]E|DATE):\s*(.*)", re.IGNORECASE)
 _LEADING_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?![\d-])")
 
 
@@ -36,26 +36,6 @@ class CorpusFile:
 class Corpus:
     files: list[CorpusFile]
     skipped: list[Rejection]  # unpaired or unreadable files, one reason each
-
-
-def split_header(text: str) -> tuple[dict[str, str], str]:
-    """The header fields (upper-case keys) and the body after the first blank line.
-
-    Without a header (the first line is no ``SOURCE``/``LICENCE``/``DATE`` line), ``({}, text)``."""
-    header: dict[str, str] = {}
-    pos = 0
-    while pos < len(text):
-        end = text.find("\n", pos)
-        end = len(text) if end < 0 else end + 1
-        line = text[pos:end].strip()
-        if not line:
-            return (header, text[end:]) if header else ({}, text)
-        match = _HEADER_LINE.fullmatch(line)
-        if match is None:
-            break
-        header[match[1].upper()] = match[2].strip()
-        pos = end
-    return {}, text
 
 
 def full_date(value: str | None) -> str | None:

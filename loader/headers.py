@@ -75,8 +75,8 @@ def split_front_matter(text: str) -> tuple[dict | None, str]:
 
 def split_header(text: str) -> tuple[dict[str, str], str]:
     """The ``SOURCE:``/``LICENCE:``/``DATE:`` fields (upper-case keys) and the body after the
-    first blank line; ``({}, text)`` when the first line is no such line (the same rule as
-    ``corpus.split_header``, which ``kgload eval`` reads the corpus with)."""
+    first blank line; ``({}, text)`` when the first line is no such line (``kgload eval`` reads
+    the corpus with it too)."""
     header: dict[str, str] = {}
     pos = 0
     while pos < len(text):
