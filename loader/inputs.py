@@ -192,7 +192,7 @@ def _jsonl_lines(name: str, stream: BinaryIO) -> Iterator[tuple[int, str, str | 
     if b"\x00" in head:
         yield Rejection(name, "binary file (contains NUL bytes)")
         return
-    rest = io.BufferedReader(_Chain(head, stream)) if head else stream
+    rest = io.BufferedReader(PrefixedStream(head, stream)) if head else stream
     for lineno, raw in enumerate(rest, start=1):
         if len(raw) > MAX_LINE_BYTES:
             yield Rejection(f"{name}:{lineno}", f"line too long ({len(raw):,} bytes; the limit is {MAX_LINE_BYTES:,})")
@@ -205,7 +205,7 @@ def _jsonl_lines(name: str, stream: BinaryIO) -> Iterator[tuple[int, str, str | 
             yield lineno, raw.decode("cp1252", errors="replace"), "not valid UTF-8; decoded as Windows-1252"
 
 
-class _Chain(io.RawIOBase):
+class PrefixedStream(io.RawIOBase):
     """Bytes already read, then the rest of a stream."""
 
     def __init__(self, head: bytes, stream: BinaryIO):

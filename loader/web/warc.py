@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import BinaryIO, Iterator
 
 from ..headers import day
+from ..inputs import PrefixedStream
 
 MAX_RECORD_BYTES = 10 * 1024 * 1024
 
@@ -63,25 +64,6 @@ class _Gunzip(io.RawIOBase):
         return n
 
 
-class _Prefixed(io.RawIOBase):
-    """Bytes already read, then the rest of the stream."""
-
-    def __init__(self, head: bytes, stream: BinaryIO):
-        self.head, self.stream = head, stream
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:
-        if self.head:
-            n = min(len(buffer), len(self.head))
-            buffer[:n], self.head = self.head[:n], self.head[n:]
-            return n
-        data = self.stream.read(len(buffer))
-        buffer[:len(data)] = data
-        return len(data)
-
-
 def _iterator(stream):
     from warcio.archiveiterator import ArchiveIterator
 
@@ -102,7 +84,7 @@ def warc_pages(stream: BinaryIO) -> Iterator[WarcPage]:
     from warcio.exceptions import ArchiveLoadFailed
 
     head = stream.read(2)
-    whole = _Prefixed(head, stream)
+    whole = PrefixedStream(head, stream)
     gunzip = _Gunzip(whole) if head == b"\x1f\x8b" else None
     records = _iterator(io.BufferedReader(gunzip or whole, 64 * 1024))
     count = 0
