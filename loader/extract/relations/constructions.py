@@ -29,7 +29,7 @@ from ..words import words
 from . import properties
 from .arguments import RELATIVE_PRONOUNS, Resolver, is_paired
 from .clauses import subject_args
-from .context import Arg, children, clause_subject, conjuncts, dedupe, is_passive, own_subject, prep_objects
+from .context import Arg, children, clause_subject, conjuncts, dedupe, is_passive, own_subject, prep_objects, verb_object
 from .phrases import is_military, quantity_head, relative_antecedent
 from .status import clause_status, decision_status, ending_governor, no_longer, noun_status, reporting
 
@@ -174,14 +174,7 @@ class Constructions:
             if not trig.arrival:
                 subjects = subject_args(verb, r, sent)
         else:
-            dobj = next(iter(children(verb, "dobj")), None)
-            if dobj is None:
-                # "DoD deployed or extended 20,000 forces to Europe": the object of the conjunct
-                for c in children(verb, "conj"):
-                    if c.pos_ == "VERB" and not own_subject(c) and children(c, "dobj"):
-                        dobj = children(c, "dobj")[0]
-                        shared_verb = c
-                        break
+            dobj, shared_verb = verb_object(verb)  # also the object a conjunct verb shares
             subj = clause_subject(verb)
             if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 subj = verb.head

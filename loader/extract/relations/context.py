@@ -200,6 +200,17 @@ def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     return out
 
 
+def verb_object(verb: Token) -> tuple[Token | None, Token | None]:
+    """(the direct object, the conjunct verb it hangs on when the verb shares it): "sent or
+    extended 300 troops to X" gives "troops" for "sent" too."""
+    dobj = next(iter(children(verb, "dobj")), None)
+    if dobj is None:
+        for c in children(verb, "conj"):
+            if c.pos_ == "VERB" and own_subject(c) is None and children(c, "dobj"):
+                return children(c, "dobj")[0], c
+    return dobj, None
+
+
 def companions(token: Token) -> list[Token]:
     """The names joined to an actor by "along with" / "together with" ("Chile, along with Peru and
     Bolivia, accused ..."), whichever of the two shapes the parser gave: "with" on the actor

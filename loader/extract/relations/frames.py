@@ -29,7 +29,7 @@ from ..words import words
 from . import properties
 from .arguments import RELATIVE_PRONOUNS, Resolver
 from .clauses import subject_args
-from .context import Arg, children, conjuncts, dedupe, is_passive, own_subject
+from .context import Arg, children, conjuncts, dedupe, is_passive, own_subject, verb_object
 from .phrases import is_military, quantity_head, relative_antecedent
 from .status import reporting
 from .units import data_lines, is_unit, owners_of_force, unit_country
@@ -155,12 +155,7 @@ def _subject(trigger: Token) -> Token | None:
 
 
 def _object(trigger: Token) -> Token | None:
-    dobj = next(iter(children(trigger, "dobj")), None)
-    if dobj is None:
-        for c in children(trigger, "conj"):  # "deployed or extended 300 troops": the shared object
-            if c.pos_ == "VERB" and own_subject(c) is None and children(c, "dobj"):
-                return children(c, "dobj")[0]
-    return dobj
+    return verb_object(trigger)[0]
 
 
 def find_theme(trigger: Token, frame: Frame, bases: frozenset[str] = frozenset()) -> Token | None:
