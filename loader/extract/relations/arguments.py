@@ -25,11 +25,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from ...names import slug
 from ..words import words
-from .authors import FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, Author, document_author, first_person
+from .authors import Author, document_author
 from .context import (
     Arg,
     Context,
@@ -39,23 +39,15 @@ from .context import (
     companions,
     conjuncts,
     dedupe,
-    own_subject,
     prep_objects,
 )
+from .groups import both_sides, group_members
 from .phrases import _mention_root, _state_body, is_military, quantity_head, quoted_name
 from .places import MODIFIER_DEPS, place, places
+from .pronouns import pronoun_refs
 
-PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers"}
-PRONOUNS_THING = {"it", "its"}
-PRONOUNS_PLURAL = {"they", "them", "their", "we", "our", "us"}
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 INDEFINITE = {"a", "an", "another", "some", "any"}
-
-
-def is_paired(item: Token) -> bool:
-    """"both sides", "each country", "the two capitals": a phrase that stands for two parties."""
-    return any(c.lower_ in ("both", "each") for c in item.children) or any(
-        c.dep_ == "nummod" and c.lower_ in ("two", "2") for c in item.children)
 
 
 class Resolver:
@@ -78,14 +70,14 @@ class Resolver:
         """Entities acting through the noun phrase headed by ``token`` (with its conjuncts)."""
         out: list[Arg] = []
         for item in conjuncts(token):
-            out.extend(self._actor(item, from_modifier, group_ok, depth))
+            out.extend(self.actor(item, from_modifier, group_ok, depth))
         return dedupe(out)
 
-    def _actor(self, item: Token, from_modifier: bool, group_ok: bool, depth: int) -> list[Arg]:
+    def actor(self, item: Token, from_modifier: bool, group_ok: bool, depth: int) -> list[Arg]:
         found = self._actor_itself(item, from_modifier, group_ok, depth)
         if found:
             # "Chile, along with Peru and Bolivia, accused ...": companions act too
-            found = found + [a for x in companions(item) for a in self._named(x)]
+            found = found + [a for x in companions(item) for a in self.named(x)]
         return found
 
     def _actor_itself(self, item: Token, from_modifier: bool, group_ok: bool, depth: int) -> list[Arg]:
@@ -129,7 +121,7 @@ class Resolver:
             if found:
                 return found
         if group_ok:
-            members = self.group_members(item) or self._both_sides(item)
+            members = group_members(self, item) or both_sides(self, item)
             if members:
                 return members
         inner = quantity_head(item)
@@ -175,7 +167,7 @@ class Resolver:
                  and ref["type"] == "Country" and ref["name"].lower().startswith(prefix)}
         return [Arg(ref, item, 0.7) for ref in found.values()] if len(found) == 1 else []
 
-    def _named(self, token: Token) -> list[Arg]:
+    def named(self, token: Token) -> list[Arg]:
         m = self.ctx.mention(token)
         ref = actor_ref(m) if m is not None else None
         if ref is None:
@@ -188,7 +180,7 @@ class Resolver:
         ctx = self.ctx
         candidates: list[Arg] = []
         for p in prep_objects(item, ("of", "in")):
-            candidates.extend(self._named(p))
+            candidates.extend(self.named(p))
         for c in children(item, *MODIFIER_DEPS):
             if c.pos_ == "PRON":
                 for ref in self.pronoun(c):
@@ -196,7 +188,7 @@ class Resolver:
                     if country:
                         candidates.append(Arg(country, item, 0.7))
             else:
-                candidates.extend(self._named(c))
+                candidates.extend(self.named(c))
         persons = [c for c in candidates if c.ref["type"] == "Person"]
         return [Arg(a.ref, item, 0.85) for a in (persons or candidates)[:1]]
 
@@ -214,211 +206,22 @@ class Resolver:
                             if country:
                                 out.append(Arg(country, t, 0.7))
                     continue
-                for a in self._actor(t, False, False, max(depth, 1) + 1):  # "U.S. Armed Forces personnel"
+                for a in self.actor(t, False, False, max(depth, 1) + 1):  # "U.S. Armed Forces personnel"
                     if any_actor or a.ref["type"] == "Country":
                         out.append(Arg(a.ref, t, 0.75))
         return dedupe(out)
 
-    def group_members(self, token: Token) -> list[Arg]:
-        """Named members of a group noun: "states including A and B", "a bloc led by A",
-        "neighbors Hungary, Bulgaria and Croatia", "countries, such as A"."""
-        members: list[Token] = []
-        for c in token.children:
-            if c.dep_ == "prep" and c.lower_ in words("list_intros"):
-                if token.lemma_.lower() not in words("group_nouns") and token.tag_ not in ("NNS", "NNPS"):
-                    continue  # "recognized the council, including A and B": A and B are no council
-                if c.lower_ == "as" and not any(x.lower_ == "such" for x in c.lefts) and not (
-                    c.i > 0 and c.doc[c.i - 1].lower_ == "such"
-                ):
-                    continue
-                members.extend(p for x in children(c, "pobj") for p in conjuncts(x))
-            elif c.dep_ in ("acl", "relcl") and c.lemma_ in words("list_verbs"):
-                for a in c.children:
-                    if a.dep_ == "agent":
-                        members.extend(p for x in children(a, "pobj") for p in conjuncts(x))
-                    elif a.dep_ == "dobj" and c.lemma_ != "lead":
-                        members.extend(conjuncts(a))
-            elif c.dep_ == "appos":
-                members.extend(conjuncts(c))
-        if token.dep_ == "pobj" and token.head.lower_ == "among" and token.head.head.lemma_ == "be":
-            # "Among the countries recognizing X are A, B and C"
-            for c in children(token.head.head, "nsubj", "attr"):
-                members.extend(conjuncts(c))
-        if token.dep_ == "nsubj" and token.head.lemma_ in words("list_verbs") | {"be"}:
-            # "Governments recognizing X include A, B and C"; "Those recognizing X are A and B"
-            for c in children(token.head, "dobj", "attr"):
-                members.extend(conjuncts(c))
-        if not members and token.dep_ == "nsubj" and token.lemma_.lower() in words("group_nouns"):
-            # "13 countries have recognized the council, including A, B and C": the list the
-            # parser hung on the object belongs to the group the subject names
-            for t in token.head.subtree:
-                if t.dep_ == "prep" and t.lower_ in ("including", "include") and t.head.i != token.i and \
-                        t.head.lemma_.lower() not in words("group_nouns"):
-                    listed = [p for x in children(t, "pobj") for p in conjuncts(x)]
-                    if listed and all((mp := self.ctx.mention(p)) is not None and mp.ent["type"] == "Country" for p in listed):
-                        members.extend(listed)
-        if token.lemma_.lower() in words("group_nouns"):
-            # "Chile's neighbors Peru, Bolivia and Argentina": the names parsed as the head's
-            # compound, or the group noun as the names' compound
-            for c in children(token, "compound"):
-                if self.ctx.mention(c) is not None and c.i > token.i:
-                    members.extend(conjuncts(c))
-        out = []
-        for t in members:
-            m = self.ctx.mention(t)
-            ref = actor_ref(m) if m is not None else None
-            if ref:
-                out.append(Arg(ref, t, 0.85))
-        return dedupe(out)
-
-    def _both_sides(self, item: Token) -> list[Arg]:
-        """"both sides", "each country", "the two capitals" -> the two parties: the pair the
-        sentence names "between A and B", else the two countries (or their forces, "Thai and
-        Lao troops") the sentence names, else those of one of the two sentences before."""
-        if not is_paired(item) or item.lemma_.lower() not in words("side_nouns"):
-            return []
-        for t in item.sent:
-            if t.dep_ == "prep" and t.lower_ == "between":
-                pair = [a for p in children(t, "pobj") for x in conjuncts(p) for a in self._named(x)]
-                if len(pair) == 2:
-                    return pair
-        sent = item.sent
-        for _ in range(3):  # this sentence, then the two before it
-            pair = self._two_countries(sent)
-            if pair:
-                return pair
-            if sent.start == 0:
-                break
-            sent = item.doc[sent.start - 1].sent
-        return []
-
-    def _two_countries(self, sent: Span) -> list[Arg]:
-        found: dict[str, Arg] = {}
-        for t in sent:
-            m = self.ctx.mention(t)
-            ref = actor_ref(m) if m is not None else None
-            if ref is not None and ref["type"] == "Country" and ref["id"] not in found:
-                found[ref["id"]] = Arg(ref, t, 0.75)
-        return list(found.values()) if len(found) == 2 else []
-
-    def among_them(self, sent: Span) -> list[Arg]:
-        """Members listed after "among them" / "among them are" anywhere in the sentence."""
-        toks = list(sent)
-        for k, t in enumerate(toks[:-2]):
-            if t.lower_ == "among" and toks[k + 1].lower_ == "them":
-                j = k + 2
-                while j < len(toks) and toks[j].lower_ in ("are", "were", ":", ","):
-                    j += 1
-                if j < len(toks) and self.ctx.mention(toks[j]) is not None:
-                    items = [x for x in conjuncts(toks[j]) if self.ctx.mention(x) is not None] or [toks[j]]
-                    return [a for x in items for a in self._named(x)]
-        return []
-
     # -- pronouns --------------------------------------------------------------------------
     def pronoun(self, pron: Token) -> list[dict]:
-        """The entities a pronoun stands for (``_pronoun``); a pronoun met again while its own
-        antecedent is being resolved stands for nothing (no endless recursion)."""
+        """The entities a pronoun stands for (``pronouns.pronoun_refs``); a pronoun met again
+        while its own antecedent is being resolved stands for nothing (no endless recursion)."""
         if pron.i in self._resolving:
             return []
         self._resolving.add(pron.i)
         try:
-            return self._pronoun(pron)
+            return pronoun_refs(self, pron)
         finally:
             self._resolving.discard(pron.i)
-
-    def _pronoun(self, pron: Token) -> list[dict]:
-        """He/she/it/they -> the speaker whose reported speech holds the pronoun, else the one
-        compatible actor before it in this sentence or the last."""
-        from .status import speech_head
-
-        low = pron.lower_
-        if low in FIRST_PERSON_SINGULAR | FIRST_PERSON_PLURAL:
-            return self._first_person(pron, low)
-        if low in PRONOUNS_PERSON:
-            want: tuple[str, ...] = ("Person",)
-        elif low in PRONOUNS_THING:
-            want = ("Country", "Organization")
-        elif low in PRONOUNS_PLURAL:
-            want = ("Country", "Organization", "Person")
-        else:
-            return []
-        anchor = pron.head
-        while anchor.pos_ not in ("VERB", "AUX") and anchor.head.i != anchor.i:
-            anchor = anchor.head  # "his government has recognized": start from the verb
-        found = speech_head(anchor)
-        if found is not None:
-            subj = own_subject(found[0])
-            if subj is not None and subj.i != pron.i and subj.pos_ != "PRON":
-                args = self.actors(subj)
-                if low in PRONOUNS_PLURAL:
-                    if len(args) > 1 or (args and args[0].ref["type"] != "Person"):
-                        return [a.ref for a in args]
-                elif args:
-                    # "Chad's defense minister said he ...": an unnamed official is his country
-                    ok = want + (("Country",) if low in PRONOUNS_PERSON and subj.lemma_.lower()
-                                 in words("actor_heads") else ())
-                    refs = [a.ref for a in args if a.ref["type"] in ok]
-                    if len(refs) == 1:
-                        return refs
-        if low in PRONOUNS_PLURAL:
-            return self._plural_antecedent(pron)
-        doc = self.ctx.doc
-        sent = pron.sent
-        windows = [sent.start]
-        if sent.start > 0:
-            windows.append(doc[sent.start - 1].sent.start)
-        for start in windows:  # this sentence first, then from the last one on
-            candidates: dict[str, dict] = {}
-            for m in self.ctx.mentions:
-                if start <= m.start < pron.i:
-                    for a in self._actor(doc[m.end - 1], False, False, 0):
-                        if a.ref["type"] in want:
-                            candidates[a.ref["id"]] = a.ref
-            if len(candidates) == 1:
-                return list(candidates.values())
-            if candidates:
-                return []
-        return []
-
-    def _first_person(self, pron: Token, low: str) -> list[dict]:
-        """"I" / "we": the speaker of the reported or quoted speech that holds it ("the minister
-        said we had sent troops"), else, outside quotation marks, the document's author."""
-        from .status import speech_head
-
-        anchor = pron.head
-        while anchor.pos_ not in ("VERB", "AUX") and anchor.head.i != anchor.i:
-            anchor = anchor.head
-        found = speech_head(anchor)
-        if found is not None:
-            subj = own_subject(found[0])
-            if subj is not None and subj.pos_ != "PRON":
-                refs = [a.ref for a in self.actors(subj)]
-                if low in FIRST_PERSON_PLURAL:
-                    refs = [self.ctx.country_of(r) or r for r in refs]
-                return refs[:1]
-            return []
-        paragraph = self.ctx.doc.text.rfind("\n", 0, pron.idx) + 1
-        quotes = sum(self.ctx.doc.text.count(q, paragraph, pron.idx) for q in ('"', "\u201c", "\u201d"))
-        if quotes % 2:
-            return []  # inside a quotation whose speaker the sentence does not name
-        return first_person(self.author, low)
-
-    def _plural_antecedent(self, pron: Token) -> list[dict]:
-        """"Slovenia, Malta and Belgium announced they were ..." -> the coordinated subject of
-        the governing clause."""
-        node = pron
-        for _ in range(6):
-            head = node.head
-            if head.i == node.i:
-                break
-            subj = own_subject(head)
-            if subj is not None and subj.i != pron.i and subj.i < pron.i and subj.pos_ != "PRON" and \
-                    not subj.left_edge.i <= pron.i <= subj.right_edge.i:  # never the pronoun's own phrase
-                args = self.actors(subj)
-                if len(args) > 1:
-                    return [a.ref for a in args]
-            node = head
-        return []
 
     # -- what is recognized ----------------------------------------------------------------
     def recognized(self, token: Token, *, from_modifier: bool = False) -> list[Arg]:
@@ -452,7 +255,7 @@ class Resolver:
                         self._names_sharing_a_plural_head(item.doc[m.end + 1], following):
                     continue  # "Sukhum" of "the Sukhum and Tskhinval People's Republics": named there
             found = self.described_organisation(item) if m is None else []
-            found = found or self._actor(item, from_modifier, True, 0)
+            found = found or self.actor(item, from_modifier, True, 0)
             if not found and m is None and item.lemma_.lower() in words("opposition_nouns"):
                 found = self._opposition(item)
             if not found and m is not None and m.ent["type"] == "Place" and m.source in ("GPE", "LOC"):

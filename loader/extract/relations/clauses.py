@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from ..words import words
 from .arguments import RELATIVE_PRONOUNS, Resolver
 from .context import Arg, children, companions, decision_of, is_passive, own_subject, prep_objects
+from .groups import among_them
 from .phrases import relative_antecedent
 
 
@@ -71,7 +72,7 @@ def subject_args(verb: Token, resolver: Resolver, sent: Span, depth: int = 0) ->
             return resolver.actors(antecedent) or _one_of(antecedent, resolver)
         args = resolver.actors(subj)
         if not args and subj.lemma_.lower() in words("group_nouns"):
-            args = resolver.among_them(sent)
+            args = among_them(resolver, sent)
         for other in children(verb, "nsubj"):
             # "The leader of the group Hezbollah is blaming ...": the name parsed as a second subject
             if not args and other.i != subj.i:

@@ -27,9 +27,10 @@ from spacy.tokens import Span, Token
 from ..lexicon import RelationSpec, VerbTrigger
 from ..words import words
 from . import properties
-from .arguments import RELATIVE_PRONOUNS, Resolver, is_paired
+from .arguments import RELATIVE_PRONOUNS, Resolver
 from .clauses import subject_args
 from .context import Arg, children, clause_subject, conjuncts, dedupe, is_passive, own_subject, prep_objects, verb_object
+from .groups import is_paired
 from .phrases import is_military, quantity_head, relative_antecedent
 from .status import clause_status, decision_status, ending_governor, no_longer, noun_status, reporting
 

@@ -13,11 +13,11 @@ from spacy.tokens import Token
 from ...names import slug
 from ..words import words
 from .context import Arg, Context, Mention, children, conjuncts, place_ref, prep_objects
+from .pronouns import PRONOUNS_PLURAL
 
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
 NON_PLACE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "EVENT",
                   "LAW", "WORK_OF_ART", "LANGUAGE"}
-PRONOUNS_PLURAL = {"they", "them", "their", "we", "our", "us"}
 # nouns that name a place ("the town of X", "the port of X"): an "of" name after them is a place
 PLACE_NOUNS = words("region_nouns") | words("facility_nouns") | words("unnamed_place_nouns")
 
