@@ -154,3 +154,30 @@ def _owner_or_governor(noun: Token, resolver: Resolver, sent: Span, depth: int) 
         # "Putin signed a decree recognizing Crimea"
         return subject_args(noun.head, resolver, sent, depth + 1)
     return []
+
+
+def owner_of_noun_subjects(noun: Token, r: Resolver, preps: tuple[str, ...] = ("by", "from")) -> list[Arg]:
+    """Who a nominal trigger belongs to: "Japan's recognition", "recognition by X", "U.S.
+    charges", "Iranian accusations"."""
+    out: list[Arg] = []
+    for c in children(noun, "poss"):
+        out.extend(r.actors(c))
+    for p in prep_objects(noun, preps):
+        out.extend(r.actors(p))
+    if not out:
+        for c in children(noun, "compound", "amod", "nmod"):
+            out.extend(r.actors(c))
+    return out
+
+
+def that_clause_subjects(token: Token) -> list[Token]:
+    """The subject of a "that"-clause on ``token``: "charged that Britain is ..." -> Britain."""
+    out = []
+    for c in token.children:
+        if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX"):
+            if c.dep_ == "acl" and not any(m.lower_ == "that" for m in children(c, "mark")):
+                continue
+            subj = own_subject(c) or next(iter(children(c, "nsubjpass")), None)
+            if subj is not None:
+                out.append(subj)
+    return out

@@ -28,10 +28,11 @@ from ..lexicon import RelationSpec, VerbTrigger
 from ..words import words
 from . import properties
 from .arguments import RELATIVE_PRONOUNS, Resolver
-from .clauses import subject_args
+from .clauses import owner_of_noun_subjects, subject_args, that_clause_subjects
 from .context import Arg, children, clause_subject, conjuncts, dedupe, is_passive, own_subject, prep_objects, verb_object
 from .groups import is_paired
 from .phrases import is_military, quantity_head, relative_antecedent
+from .properties import event_date
 from .status import clause_status, decision_status, ending_governor, no_longer, noun_status, reporting
 
 RECIPROCAL = {"each", "one"}
@@ -100,7 +101,7 @@ class Constructions:
                 if alt and obj_tokens and not self._objects(obj_tokens, spec):
                     obj_tokens = alt[:1]
             if trig.clause_object:
-                clause_objects = _that_clause_subjects(verb)
+                clause_objects = that_clause_subjects(verb)
             if trig.dobj_needs_prep and obj_tokens and not any(
                 c.dep_ == "prep" and c.lower_ == trig.dobj_needs_prep for c in verb.children
             ):  # "charged Burundi with arming rebels" (pcomp) or "with treason" (pobj)
@@ -322,7 +323,7 @@ class Constructions:
                 objects.extend(self._objects([p], spec))
             if spec.charge_preps:
                 # "Ethiopia's charge that Eritrea is arming rebels", "accusations that ..."
-                clause = _that_clause_subjects(noun)
+                clause = that_clause_subjects(noun)
                 if not clause and noun.lemma_ in spec.clause_nouns:
                     return []  # "charge" without a that-clause is no accusation ("criminal charges")
                 for t in clause:
@@ -363,7 +364,7 @@ class Constructions:
                 confidence = round(min(s.confidence, o.confidence) * (0.8 if reported_by else 1.0), 2)
                 properties = dict(props)
                 if "when" not in properties:
-                    found = properties_when(trigger, sent, self.resolver.ctx.by_token)
+                    found = event_date(trigger, sent, self.resolver.ctx.by_token)
                     if found:
                         properties["when"] = found
                 if spec.is_deployment and o.ref["id"] in self.broader:
@@ -381,43 +382,3 @@ class Constructions:
                     "ending": ending,
                 })
         return out
-
-
-def properties_when(trigger: Token, sent: Span, names: dict) -> str | None:
-    """The date the sentence gives the event: in the trigger's clause ("recognized X on
-    Monday"), or, for a noun, in the clause of its verb ("the withdrawal ... ended in 2021")."""
-    clause = trigger
-    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-        clause = clause.head
-    scope = {t.i for t in clause.subtree} - {
-        t.i for c in clause.children if c.dep_ in ("relcl", "ccomp") and c.i != trigger.i for t in c.subtree
-    } - set(names)
-    return properties.when(sent, scope)
-
-
-def owner_of_noun_subjects(noun: Token, r: Resolver, preps: tuple[str, ...] = ("by", "from")) -> list[Arg]:
-    """Who a nominal trigger belongs to: "Japan's recognition", "recognition by X", "U.S.
-    charges", "Iranian accusations"."""
-    out: list[Arg] = []
-    for c in children(noun, "poss"):
-        out.extend(r.actors(c))
-    for p in prep_objects(noun, preps):
-        out.extend(r.actors(p))
-    if not out:
-        for c in children(noun, "compound", "amod", "nmod"):
-            out.extend(r.actors(c))
-    return out
-
-
-def _that_clause_subjects(token: Token) -> list[Token]:
-    """The subject of a "that"-clause on ``token``: "charged that Britain is ..." -> Britain."""
-    out = []
-    for c in token.children:
-        if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX"):
-            if c.dep_ == "acl" and not any(m.lower_ == "that" for m in children(c, "mark")):
-                continue
-            subj = own_subject(c) or next(iter(children(c, "nsubjpass")), None)
-            if subj is not None:
-                out.append(subj)
-    return out
-

@@ -50,3 +50,15 @@ def when(sent: Span, scope: set[int]) -> str | None:
         if ent.label_ == "DATE" and ent.start in scope:
             return ent.text.strip()
     return None
+
+
+def event_date(trigger: Token, sent: Span, names: dict) -> str | None:
+    """The date the sentence gives the event: in the trigger's clause ("recognized X on
+    Monday"), or, for a noun, in the clause of its verb ("the withdrawal ... ended in 2021")."""
+    clause = trigger
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    scope = {t.i for t in clause.subtree} - {
+        t.i for c in clause.children if c.dep_ in ("relcl", "ccomp") and c.i != trigger.i for t in c.subtree
+    } - set(names)
+    return when(sent, scope)
