@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
 from ..inputs import SourceDocument
+from ..lexicon import core_relation_types, lexicon, relation_types
 from ..records import (
     ENTITY_TYPES,
     DocumentRecord,
@@ -40,7 +41,6 @@ from ..records import (
     document_id_for,
     text_digest,
 )
-from .lexicon import core_relation_types, lexicon, relation_types
 
 EXTRACTOR_VERSION = "kgload-extract/0.4"
 

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from ..lexicon import Lexicon, lexicon
+from ...lexicon import Lexicon, lexicon
 from ..words import words
 from .arguments import Resolver
 from .constructions import Constructions

@@ -24,7 +24,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import RelationSpec, VerbTrigger
+from ...lexicon import RelationSpec, VerbTrigger
 from ..words import words
 from . import properties
 from .arguments import RELATIVE_PRONOUNS, Resolver

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import RelationSpec
+from ...lexicon import RelationSpec
 from ..words import words
 from . import properties
 from .arguments import RELATIVE_PRONOUNS, Resolver
