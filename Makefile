@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 KGLOAD := $(BIN)/kgload
 SAMPLE := examples/venezuela-2019-03-26.txt
 
-.PHONY: browser-style browser-deps bench-deps screenshot install demo lint test test-unit test-integration neo4j-start neo4j-stop bench clean
+.PHONY: cypher browser-style browser-deps bench-deps screenshot install demo lint test test-unit test-integration neo4j-start neo4j-stop bench clean
 
 install: $(VENV)/.installed
 
@@ -49,6 +49,12 @@ LAYERS := model or corpus or integration or browser or slow
 test: install browser-deps lint
 	$(BIN)/python -m pytest tests -m "not ($(LAYERS))"
 	$(BIN)/python -m pytest tests -m "$(LAYERS)"
+
+# The Cypher files made from cypher/templates/ (the one source of the alias-key expression and the
+# fact key; loader/cypher_templates.py): edit the template, then run this; a unit test fails when
+# a generated file is not current.
+cypher: install
+	$(BIN)/python -m loader.cypher_templates
 
 # docker-compose.yml's Browser style line, generated from cypher/browser/style.grass (the one source).
 browser-style: install

@@ -252,5 +252,11 @@ def evidence_id_for(rel: "RelationRecord") -> str:
     return "ev:" + hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
 
 
+# the separator of a fact key's parts; the Cypher templates build keys with the same one
+# (``loader/cypher_templates.py``: ``{{ fact_key(...) }}``)
+FACT_KEY_SEPARATOR = "|"
+
+
 def fact_key(subject_id: str, relation: str, object_id: str) -> str:
-    return f"{subject_id}|{relation}|{object_id}"
+    """An Evidence node's ``key``: ``subject_id|RELATION|object_id``."""
+    return FACT_KEY_SEPARATOR.join((subject_id, relation, object_id))

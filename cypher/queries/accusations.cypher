@@ -1,6 +1,7 @@
 // Accusations: who accuses or blames whom (ACCUSES), by accuser and/or accused, with the charges the sentences name.
 // $accuser (optional): name or alias of the entity that accuses or blames (e.g. "Sergei Lavrov"), matched case-, accent- and punctuation-insensitively; empty string or null for any
 // $accused (optional): name or alias of the entity accused or blamed (e.g. "United States"), matched case-, accent- and punctuation-insensitively; empty string or null for any
+// Generated from cypher/templates/queries/accusations.cypher by `make cypher`: edit the template, not this file.
 WITH reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim(coalesce($accuser, ''))), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS accuser_key,
      reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim(coalesce($accused, ''))), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS accused_key
 CALL (accuser_key, accused_key) {

@@ -1,5 +1,6 @@
 // Contested recognition: who is recognized by whom, side by side: each recognized entity next to a rival of the same type that the same articles report others recognize.
 // $name (optional): name or alias of one recognized entity, matched case-, accent- and punctuation-insensitively; empty string or null for every contest
+// Generated from cypher/templates/queries/contested_recognition.cypher by `make cypher`: edit the template, not this file.
 WITH reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim(coalesce($name, ''))), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS key
 CALL (key) {
   WITH key WHERE key <> ''

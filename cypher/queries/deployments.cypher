@@ -2,6 +2,7 @@
 // $actor (optional): name or alias of the entity that deploys forces (e.g. "Russia"), matched case-, accent- and punctuation-insensitively; empty string or null for any
 // $place (optional): name or alias of the place deployed to (e.g. "Venezuela"), matched case-, accent- and punctuation-insensitively; empty string or null for any
 // $as_of (optional, date): a date "YYYY-MM-DD", "YYYY-MM" or "YYYY": what held then (to the end of that day, month or year); empty string or null for now
+// Generated from cypher/templates/queries/deployments.cypher by `make cypher`: edit the template, not this file.
 WITH reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim(coalesce($actor, ''))), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS actor_key,
      reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim(coalesce($place, ''))), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS place_key,
      trim(coalesce($as_of, '')) AS as_of

@@ -2,6 +2,7 @@
 // $relation (optional, relation): relation type (e.g. "RECOGNIZES", "DEPLOYS_TO"); empty string or null for any
 // $actor (optional): name or alias of the entity that ended it (e.g. "Ecuador"), matched case-, accent- and punctuation-insensitively; empty string or null for any
 // $object (optional): name or alias of the entity it ended with (e.g. "Guaido", "Syria"); empty string or null for any
+// Generated from cypher/templates/queries/endings.cypher by `make cypher`: edit the template, not this file.
 WITH replace(replace(toUpper(trim(coalesce($relation, ''))), ' ', '_'), '-', '_') AS relation,
      reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim(coalesce($actor, ''))), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS actor_key,
      reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim(coalesce($object, ''))), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS object_key

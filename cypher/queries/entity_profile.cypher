@@ -1,5 +1,6 @@
 // Entity profile: name, type, aliases and number of documents, then one row per direction and relationship type: how many relationships and sentences, and the top 10 other entities.
 // $name: name or alias of the entity, matched case-, accent- and punctuation-insensitively (e.g. "Cuba")
+// Generated from cypher/templates/queries/entity_profile.cypher by `make cypher`: edit the template, not this file.
 WITH reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim($name)), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS key
 MATCH (alias:Alias {key: key})-[:ALIAS_OF]->(e:Entity) USING INDEX SEEK alias:Alias(key)
 WITH e, COUNT { (:Document)-[:MENTIONS]->(e) } AS documents

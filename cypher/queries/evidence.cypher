@@ -2,6 +2,7 @@
 // $subject: name or alias of the subject entity, matched case-, accent- and punctuation-insensitively (e.g. "Russia")
 // $relation (optional, relation): relationship type such as "RECOGNIZES" (case, spaces and hyphens ignored: "deploys to"); empty string or null for any type
 // $object: name or alias of the object entity, matched case-, accent- and punctuation-insensitively (e.g. "Maduro")
+// Generated from cypher/templates/queries/evidence.cypher by `make cypher`: edit the template, not this file.
 WITH reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim($subject)), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS subject_key,
      reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim($object)), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS object_key,
      replace(replace(toUpper(trim(coalesce($relation, ''))), ' ', '_'), '-', '_') AS relation
@@ -9,7 +10,7 @@ MATCH (alias:Alias {key: subject_key})-[:ALIAS_OF]->(s:Entity) USING INDEX SEEK 
 MATCH (alias2:Alias {key: object_key})-[:ALIAS_OF]->(o:Entity) USING INDEX SEEK alias2:Alias(key)
 // every relation type, or the one given: the evidence key is subject id|relation|object id (index seek on its prefix)
 MATCH (v:Evidence)-[:FROM_DOCUMENT]->(d:Document) USING INDEX v:Evidence(key)
-WHERE v.key STARTS WITH s.id + '|' + CASE relation WHEN '' THEN '' ELSE relation + '|' + o.id END
+WHERE v.key STARTS WITH CASE relation WHEN '' THEN s.id + '|' ELSE s.id + '|' + relation + '|' + o.id END
   AND v.subject_id = s.id AND v.object_id = o.id AND (relation = '' OR v.relation = relation)
 WITH s, o, v.relation AS rel, v, d
 WITH s, o, rel, v.status AS status, collect([v, d]) AS found

@@ -1,6 +1,7 @@
 // Path between two entities: the shortest chains of fact relationships (either direction, at most 4 steps, through entities only, so never through aliases, documents or evidence) linking them; the 10 best supported.
 // $from: name or alias of one entity, matched case-, accent- and punctuation-insensitively (e.g. "Russia")
 // $to: name or alias of the other entity, matched case-, accent- and punctuation-insensitively (e.g. "Guaido")
+// Generated from cypher/templates/queries/path_between.cypher by `make cypher`: edit the template, not this file.
 WITH reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim($from)), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS from_key,
      reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim($to)), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS to_key
 MATCH (alias:Alias {key: from_key})-[:ALIAS_OF]->(a:Entity) USING INDEX SEEK alias:Alias(key)

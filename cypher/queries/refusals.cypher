@@ -2,6 +2,7 @@
 // $relation (optional, relation): relationship type such as "RECOGNIZES" (case, spaces and hyphens ignored: "deploys to"); empty string or null for any type
 // $subject (optional): name or alias of the entity that refused (e.g. "Spain"), matched case-, accent- and punctuation-insensitively; empty string or null for any
 // $object (optional): name or alias of the entity refused (e.g. "Kosovo"), matched case-, accent- and punctuation-insensitively; empty string or null for any
+// Generated from cypher/templates/queries/refusals.cypher by `make cypher`: edit the template, not this file.
 WITH reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim(coalesce($subject, ''))), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS subject_key,
      reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim(coalesce($object, ''))), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS object_key,
      replace(replace(toUpper(trim(coalesce($relation, ''))), ' ', '_'), '-', '_') AS relation
@@ -10,7 +11,7 @@ CALL (subject_key, object_key, relation) {
   WITH subject_key, relation WHERE subject_key <> ''
   MATCH (alias:Alias {key: subject_key})-[:ALIAS_OF]->(s:Entity) USING INDEX SEEK alias:Alias(key)
   MATCH (v:Evidence) USING INDEX v:Evidence(key)
-  WHERE v.key STARTS WITH s.id + '|' + CASE relation WHEN '' THEN '' ELSE relation + '|' END
+  WHERE v.key STARTS WITH CASE relation WHEN '' THEN s.id + '|' ELSE s.id + '|' + relation + '|' END
     AND v.subject_id = s.id AND v.status = 'negated'
   RETURN v
   UNION

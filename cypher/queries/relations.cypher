@@ -2,6 +2,7 @@
 // $relation (optional, relation): relationship type such as "SUPPORTS" (case, spaces and hyphens ignored: "calls on"); empty string or null for any type
 // $subject (optional): name or alias of the subject entity (e.g. "Russia"), matched case-, accent- and punctuation-insensitively; empty string or null for any
 // $object (optional): name or alias of the object entity (e.g. "Maduro"), matched case-, accent- and punctuation-insensitively; empty string or null for any
+// Generated from cypher/templates/queries/relations.cypher by `make cypher`: edit the template, not this file.
 WITH reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim(coalesce($subject, ''))), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS subject_key,
      reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim(coalesce($object, ''))), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS object_key,
      replace(replace(toUpper(trim(coalesce($relation, ''))), ' ', '_'), '-', '_') AS relation

@@ -2,6 +2,7 @@
 // $name: name or alias of the entity (e.g. "Russia"), matched case-, accent- and punctuation-insensitively
 // $other (optional): name or alias of the other entity (e.g. "Venezuela"); empty string or null for any
 // $relation (optional, relation): relation type (e.g. "DEPLOYS_TO"); empty string or null for any
+// Generated from cypher/templates/queries/timeline.cypher by `make cypher`: edit the template, not this file.
 WITH reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim($name)), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS key,
      reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim(coalesce($other, ''))), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS other_key,
      replace(replace(toUpper(trim(coalesce($relation, ''))), ' ', '_'), '-', '_') AS relation

@@ -1,6 +1,7 @@
 // Who recognizes X: every entity whose recognition of the entity named $name holds now (no later ending such as "withdrew its recognition of"), or held on $as_of, and since when.
 // $name: name or alias of the recognized entity, matched case-, accent- and punctuation-insensitively (e.g. "Guaido", "Juan Guaidó")
 // $as_of (optional, date): a date "YYYY-MM-DD", "YYYY-MM" or "YYYY": what held then (to the end of that day, month or year); empty string or null for now
+// Generated from cypher/templates/queries/who_recognizes.cypher by `make cypher`: edit the template, not this file.
 WITH reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim($name)), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS key, trim(coalesce($as_of, '')) AS as_of
 MATCH (alias:Alias {key: key})-[:ALIAS_OF]->(object:Entity) USING INDEX SEEK alias:Alias(key)
 MATCH (subject:Entity)-[r:RECOGNIZES]->(object)

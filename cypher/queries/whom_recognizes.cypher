@@ -1,6 +1,7 @@
 // Whom X recognizes: every entity the entity named $name recognizes now (no later ending), or recognized on $as_of, and since when.
 // $name: name or alias of the recognizing entity, matched case-, accent- and punctuation-insensitively (e.g. "Russia", "U.S.")
 // $as_of (optional, date): a date "YYYY-MM-DD", "YYYY-MM" or "YYYY": what held then (to the end of that day, month or year); empty string or null for now
+// Generated from cypher/templates/queries/whom_recognizes.cypher by `make cypher`: edit the template, not this file.
 WITH reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim($name)), NFD), '') | s + CASE WHEN c =~ '[\\p{L}\\p{N}]' THEN c WHEN c =~ '[\\s\\-]' THEN ' ' ELSE '' END), ' ') WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w) AS key, trim(coalesce($as_of, '')) AS as_of
 MATCH (alias:Alias {key: key})-[:ALIAS_OF]->(subject:Entity) USING INDEX SEEK alias:Alias(key)
 MATCH (subject)-[r:RECOGNIZES]->(object:Entity)

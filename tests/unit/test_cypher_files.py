@@ -9,6 +9,7 @@ import pytest
 
 from loader import cypher
 from loader.allowlist import relation_types
+from loader.cypher_templates import ALIAS_KEY
 from loader.errors import UsageError
 
 FOLDERS = ("schema", "admin", "load", "lookup", "queries")
@@ -16,12 +17,8 @@ ALL_FILES = [(folder, name) for folder in FOLDERS for name in cypher.names(folde
 QUERIES = cypher.names("queries")
 ROW_QUERIES = QUERIES
 
-# the normalisation of names, as in who_recognizes.cypher; X is the parameter expression
-NORMALISATION = (
-    "reduce(k = '', w IN [w IN split(reduce(s = '', c IN split(normalize(toLower(trim(X)), NFD), '') "
-    "| s + CASE WHEN c =~ '[\\\\p{L}\\\\p{N}]' THEN c WHEN c =~ '[\\\\s\\\\-]' THEN ' ' ELSE '' END), ' ') "
-    "WHERE w <> ''] | k + CASE WHEN k = '' THEN '' ELSE ' ' END + w)"
-)
+# the normalisation of names: the templates' {{ alias_key(X) }} (loader/cypher_templates.py)
+NORMALISATION = ALIAS_KEY
 NAME_PARAMS = {
     "who_recognizes": {"name"}, "whom_recognizes": {"name"}, "entity_profile": {"name"},
     "contested_recognition": {"name"}, "deployments": {"actor", "place"},

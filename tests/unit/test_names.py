@@ -3,6 +3,7 @@
 import pytest
 
 from loader.names import alias_key, ascii_fold, lookup_key, name_words, slug
+from tests.alias_keys import HAND_KEYS
 
 
 @pytest.mark.parametrize("name, key", [
@@ -20,6 +21,12 @@ from loader.names import alias_key, ascii_fold, lookup_key, name_words, slug
     ("Juan\u00a0Guaido", "juanguaido"),  # only ASCII white space and '-' separate words, as in Cypher
 ])
 def test_alias_key(name, key):
+    assert alias_key(name) == key
+
+
+@pytest.mark.parametrize("name, key", HAND_KEYS)
+def test_alias_key_of_the_names_the_cypher_expression_is_tested_on(name, key):
+    """tests/integration/test_queries.py checks the templates' Cypher expression on the same table."""
     assert alias_key(name) == key
 
 
