@@ -25,11 +25,12 @@ reported speech does):
 - anything extracted that matches no gold line of its document is a false positive.
 
 Names are compared by ``name_key``: accents, case, punctuation and a leading "the" do not
-matter ("Juan Guaidó" = "juan guaido"), and a name the gazetteer knows stands for its canonical
-entry ("U.S." = "United States", "Britain" = "United Kingdom"), also as "the U.S. government"
-or "Russia's military". A capital or seat of power that acts stands for its country
-("Washington accused ...", "the Kremlin recognized ..."); as the place of a deployment it stays
-the place ("troops to Moscow").
+matter ("Juan Guaidó" = "juan guaido"), and eval's own table (``loader/data/scoring_names.json``,
+NOT the extractor's gazetteer, so that an alias the gazetteer gets wrong is not scored right)
+folds common spellings ("U.S." = "United States", "Britain" = "United Kingdom"), also as "the
+U.S. government" or "Russia's military". A capital or seat of power that acts stands for its
+country ("Washington accused ...", "the Kremlin recognized ..."); as the place of a deployment
+it stays the place ("troops to Moscow").
 """
 
 from __future__ import annotations
@@ -38,11 +39,12 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from .errors import UsageError
-from .extract.gazetteer import gazetteer
 from .inputs import Rejection, SourceDocument, read_inputs
 from .lexicon import core_relation_types, place_relation_types
 from .names import lookup_key, slug
@@ -54,20 +56,24 @@ STATUSES = ("required", "optional", "extended")
 _COUNTRY_BODY = re.compile(r"(.+?)(?:'s)?\s+(?:government|administration|military|armed forces)", re.I)
 
 
-def _entry(name: str):
-    """The gazetteer's entry for ``name``, also when it names a country's government or forces."""
-    entry = gazetteer().lookup(name)
-    if entry is None and (body := _COUNTRY_BODY.fullmatch(name.strip())):
-        entry = gazetteer().country(body[1])
-    return entry
+@lru_cache(maxsize=1)
+def _scoring_names() -> tuple[dict[str, str], dict[str, str]]:
+    """``loader/data/scoring_names.json``: kgload eval's own table (not the extractor's gazetteer)."""
+    data = json.loads(resources.files("loader.data").joinpath("scoring_names.json").read_text(encoding="utf-8"))
+    fold = lambda table: {lookup_key(k): lookup_key(v) for k, v in table.items()}  # noqa: E731
+    return fold(data["names"]), fold(data["seats"])
 
 
 def name_key(name: str, *, place: bool = False) -> str:
     """The key two names are compared by (see the module's docstring)."""
-    entry = _entry(name)
-    if entry is not None:
-        name = entry.actor if entry.actor and not place else entry.name
-    return slug(lookup_key(name))
+    if (body := _COUNTRY_BODY.fullmatch(name.strip())) and not place:
+        name = body[1]  # "the U.S. government", "Russia's military": the country acting
+    names, seats = _scoring_names()
+    key = lookup_key(name)
+    key = names.get(key, key)
+    if not place:
+        key = seats.get(key, key)
+    return slug(names.get(key, key))
 
 
 def triple_key(subject: str, relation: str, object_: str) -> Triple:
