@@ -1,0 +1,51 @@
+"""The names in a question: what is part of a name and what is not.
+
+``clean_name`` strips what comes before or after a name and is not part of it (articles, titles,
+"regime", possessives); ``cut_tail`` what follows an object's name in a question ("Guaido as
+president", "Washington of attempting a coup"); ``tidy`` the question itself (quotes, spaces,
+the question mark).
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTH = r"(?i:january|february|march|april|may|june|july|august|september|october|november|december)\b"
+
+# what may follow an object's name and is not part of it: "Guaido as president", "Russia to
+# withdraw"; "of|for|in|..." only before a word in lower case, a number or a month ("Washington
+# of attempting a coup", but "the Democratic Republic of the Congo", "the Party for Freedom")
+_TAIL = re.compile(
+    r"(?:^|\s+)(?:(?i:as|to|by|over|about|against|because|after|before|since|during|amid|until|instead)\s|"
+    rf"(?:of|for|in|on|at|with|from)\s+(?!the\s+[A-Z])(?=[a-z0-9]|{MONTH})).*$",
+)
+
+# leading words that are not part of a name: articles and titles
+_NAME_PREFIX = re.compile(
+    r"^(?:the\s+|(?:interim\s+|acting\s+|former\s+|self-declared\s+|opposition\s+)?"
+    r"(?:president|leader|prime\s+minister|foreign\s+minister|defen[cs]e\s+minister|minister|"
+    r"secretary\s+of\s+state|secretary|spokesman|spokeswoman|general|dictator|mr\.?|mrs\.?|ms\.?|dr\.?)\s+)+",
+    re.IGNORECASE,
+)
+_NAME_SUFFIX = re.compile(r"(?:'s?)?(?:\s+(?:regime|government|administration))?(?:'s?)?$", re.IGNORECASE)
+
+
+def clean_name(name: str) -> str:
+    """"the United States" -> "United States", "President Maduro" -> "Maduro",
+    "the Maduro regime" -> "Maduro", "Russia's" -> "Russia"."""
+    name = name.strip().strip("\"'“”‘’ ")
+    name = _NAME_PREFIX.sub("", name)
+    name = _NAME_SUFFIX.sub("", name)
+    return name.strip().strip("\"'“”‘’ ,")
+
+
+def cut_tail(text: str) -> str:
+    """``text`` without what follows the name at its start: "Russia for the coup" -> "Russia"."""
+    return _TAIL.sub("", text)
+
+
+def tidy(question: str) -> str:
+    """Typographic quotes made plain, white space one space, no "?", "!" or "." at the ends."""
+    q = question.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    q = re.sub(r"\s+", " ", q).strip()
+    return q.strip("?!. ").strip()
