@@ -206,8 +206,9 @@ def _locative(span: Span) -> bool:
 
 
 def _inside_title(span: Span) -> bool:
-    titles = {"advisor", "adviser", "secretary", "minister", "director", "spokesman", "spokeswoman",
-              "president", "chief", "envoy", "ambassador"}
+    """Is the organisation part of a title: just before its head ("National Security Advisor"),
+    or alone after "HEAD of" ("Secretary of State")?"""
+    titles = words("title_heads")
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.lower_ in titles and nxt.is_title:

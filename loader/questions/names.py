@@ -1,14 +1,18 @@
 """The names in a question: what is part of a name and what is not.
 
-``clean_name`` strips what comes before or after a name and is not part of it (articles, titles,
-"regime", possessives); ``cut_tail`` what follows an object's name in a question ("Guaido as
-president", "Washington of attempting a coup"); ``tidy`` the question itself (quotes, spaces,
-the question mark).
+``clean_name`` strips what comes before or after a name and is not part of it (articles, titles
+as the extractor knows them, "regime", possessives); ``cut_tail`` what follows an object's name
+in a question ("Guaido as president", "Washington of attempting a coup"); ``tidy`` the question
+itself (quotes, spaces, the question mark).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from ..extract.words import words as word_list
+from ..vocabulary import alternation
 
 MONTH = r"(?i:january|february|march|april|may|june|july|august|september|october|november|december)\b"
 
@@ -20,13 +24,16 @@ _TAIL = re.compile(
     rf"(?:of|for|in|on|at|with|from)\s+(?!the\s+[A-Z])(?=[a-z0-9]|{MONTH})).*$",
 )
 
-# leading words that are not part of a name: articles and titles
-_NAME_PREFIX = re.compile(
-    r"^(?:the\s+|(?:interim\s+|acting\s+|former\s+|self-declared\s+|opposition\s+)?"
-    r"(?:president|leader|prime\s+minister|foreign\s+minister|defen[cs]e\s+minister|minister|"
-    r"secretary\s+of\s+state|secretary|spokesman|spokeswoman|general|dictator|mr\.?|mrs\.?|ms\.?|dr\.?)\s+)+",
-    re.IGNORECASE,
-)
+
+@lru_cache(maxsize=1)
+def _name_prefix() -> re.Pattern:
+    """Leading words that are not part of a name: articles, and titles ("interim President",
+    "Foreign Minister", "Secretary of State", "Mr."): a run of the extractor's title words
+    (``words.json``: ``titles``) that holds a title head (``title_heads``)."""
+    titles, heads = alternation(word_list("titles")), alternation(word_list("title_heads"))
+    return re.compile(rf"^(?:the\s+|(?:(?:{titles})\.?\s+)*(?:{heads})\.?(?:\s+of\s+(?:{titles}))*\s+(?!of\s))+", re.IGNORECASE)
+
+
 _NAME_SUFFIX = re.compile(r"(?:'s?)?(?:\s+(?:regime|government|administration))?(?:'s?)?$", re.IGNORECASE)
 
 
@@ -34,7 +41,7 @@ def clean_name(name: str) -> str:
     """"the United States" -> "United States", "President Maduro" -> "Maduro",
     "the Maduro regime" -> "Maduro", "Russia's" -> "Russia"."""
     name = name.strip().strip("\"'“”‘’ ")
-    name = _NAME_PREFIX.sub("", name)
+    name = _name_prefix().sub("", name)
     name = _NAME_SUFFIX.sub("", name)
     return name.strip().strip("\"'“”‘’ ,")
 
