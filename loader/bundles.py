@@ -226,6 +226,8 @@ def prepare_bundle(bundle: DocumentBundle, source: str | None = None) -> Prepare
                 reference_rows.append((ref.id, ref.name, ref.type))
         mentioned.add(r.subject.id)
         mentioned.add(r.object.id)
+        if r.reported_by is not None:  # a document mentions whoever it says reported a claim
+            mentioned.add(r.reported_by.id)
         evidence_id = evidence_id_for(r)
         repeated = evidence_id in evidence
         props = _clean_properties(r.properties) if r.properties else {}

@@ -28,6 +28,7 @@ from .bundles import (  # noqa: F401  (DocumentBundle, bundle_records: where cal
 from .graph import Graph, TxWriter
 from .inputs import Rejection
 from .names import alias_key
+from .short_names import merge_short_names, surname_keys
 
 
 @dataclass
@@ -61,6 +62,8 @@ class ChunkCounts:
     relationships_deleted: int = 0
     # entity id -> the aliases this transaction wrote to it
     entity_aliases: dict[str, list[str]] = field(default_factory=dict)
+    # short names this transaction merged into full names (no longer entities)
+    merged_away: list[str] = field(default_factory=list)
 
     def add_to(self, s: LoadSummary) -> None:
         s.documents_skipped += self.skipped
@@ -181,6 +184,8 @@ class Loader:
         # only once the transaction has committed: these entities now carry these aliases
         for entity_id, aliases in counts.entity_aliases.items():
             self._written_aliases.setdefault(entity_id, set()).update(aliases)
+        for entity_id in counts.merged_away:  # to be written again when a document names it
+            self._written_aliases.pop(entity_id, None)
         counts.skipped += len(chunk) - len(unique)
         counts.add_to(self.summary)
         if on_document:
@@ -222,7 +227,8 @@ class Loader:
             if counts.replaced:
                 w.run("load/delete_document_mentions", rows)
 
-        all_sent = self._write_entities(w, to_load, counts)
+        entity_writes = self._write_entities(w, to_load, counts)
+        all_sent = len(entity_writes) == counts.entities_total
         doc_counts = w.run("load/merge_documents", [d.document_row for d in to_load])
         if not all_sent and doc_counts.get("relationships_created", 0) \
                 < sum(len(d.document_row["entity_ids"]) for d in to_load):
@@ -232,11 +238,13 @@ class Loader:
         w.run("load/mark_endings", [{"id": e["id"]} for d in to_load for e in d.evidence if e["props"].get("ends")])
         counts.evidence_total = sum(len(d.evidence) for d in to_load)
         self._write_facts(w, to_load, recompute, ending_keys, counts)
+        # across documents: a surname alone merged into the one full name of its type (or split back)
+        counts.merged_away = merge_short_names(w, entity_writes)
         return counts
 
-    def _write_entities(self, w: TxWriter, to_load: list[PreparedDocument], counts: ChunkCounts) -> bool:
+    def _write_entities(self, w: TxWriter, to_load: list[PreparedDocument], counts: ChunkCounts) -> list[dict]:
         """Entities of the chunk (those this loader has written with all these aliases are not
-        sent again) and the lookup keys of the aliases they gain; False if some were not sent."""
+        sent again) and the lookup keys of the aliases they gain; the entity rows sent."""
         entity_rows: dict[str, dict] = {}
         for d in to_load:
             for entity_id, name, etype, aliases in d.entity_rows:
@@ -249,6 +257,8 @@ class Loader:
             for entity_id, name, etype in d.reference_rows:
                 if entity_id not in entity_rows:
                     entity_rows[entity_id] = {"id": entity_id, "name": name, "type": etype, "aliases": [name]}
+        for row in entity_rows.values():
+            row["surname"], row["bare_surname"] = surname_keys(row["name"], row["type"])
         written = self._written_aliases
         entity_writes = [row for row in entity_rows.values()
                          if not written.get(row["id"], _NOTHING).issuperset(row["aliases"])]
@@ -264,7 +274,7 @@ class Loader:
         counts.entities_created = ent_counts.get("nodes_created", 0)
         counts.entities_total = len(entity_rows)
         counts.entity_aliases = {row["id"]: row["aliases"] for row in entity_writes}
-        return len(entity_writes) == len(entity_rows)
+        return entity_writes
 
     def _write_facts(self, w: TxWriter, to_load: list[PreparedDocument], recompute: dict[str, dict],
                      ending_keys: set[str], counts: ChunkCounts) -> None:

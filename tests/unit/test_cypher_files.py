@@ -100,7 +100,7 @@ def test_file_names_are_snake_case(folder, name):
 def test_load_files_are_verb_noun(name):
     verb, _, noun = name.partition("_")
     assert verb in {"add", "merge", "delete", "mark", "read", "refresh", "reset", "create", "set", "remove", "lock",
-                    "unlock", "update", "count"} and noun
+                    "unlock", "update", "count", "split"} and noun
 
 
 @pytest.mark.parametrize("name", QUERIES)

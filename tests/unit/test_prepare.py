@@ -35,7 +35,8 @@ def test_rows_of_a_document():
     p = prepare_bundle(b)
     assert isinstance(p, PreparedDocument)
     assert p.size == 1 + 1 + 5
-    assert p.document_row["entity_ids"] == ["juan-guaido", "nicolas-maduro", "united-states"]
+    # the subjects and objects, and the reporter of a claim (Lavrov)
+    assert p.document_row["entity_ids"] == ["juan-guaido", "nicolas-maduro", "sergei-lavrov", "united-states"]
     assert p.document_row["text_sha256"] == "abc" and p.document_row["published"] == "2019-03-26"
     assert p.entity_rows == [("united-states", "United States", "Country", ["United States", "U.S.", "US"])]
     # four distinct mentions; the negated one is evidence but not an asserted mention
