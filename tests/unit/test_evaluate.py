@@ -484,6 +484,7 @@ def test_eval_does_not_read_names_through_the_extractors_gazetteer():
     # right: eval's table is its own data file, and evaluate.py imports nothing of the extractor's
     # name data
     import ast
+
     import loader.evaluate as evaluate
 
     tree = ast.parse(open(evaluate.__file__, encoding="utf-8").read())
