@@ -2,23 +2,21 @@
 
 A document's records (``DocumentBundle``) are validated and turned into a ``PreparedDocument``
 (``prepare_bundle``): entity, document, evidence rows and the facts the document asserts. This
-needs no Neo4j (nothing here imports the driver), so it runs ahead of the writes in the reading
-thread; ``load.Loader`` writes what it gives.
+needs no Neo4j (nothing here imports the driver), so ``kgload load`` runs it for record files
+ahead of the writes in its reading thread; ``load.Loader.write`` writes what it gives.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from .allowlist import entity_types, relation_types
-from .inputs import ISO_DATE, Rejection
+from .grouping import bundle_records  # noqa: F401  (where callers found it)
+from .inputs import ISO_DATE
+from .item import AssertedFact, DocumentBundle, Item, PreparedDocument, Rejection
 from .records import (
-    DocumentRecord,
-    EntityRecord,
     Record,
-    RelationRecord,
     evidence_id_for,
     fact_key,
 )
@@ -29,61 +27,6 @@ _SCALAR = (str, int, float, bool)
 MAX_ID_CHARS = 512
 MAX_ALIAS_KEY_CHARS = 256
 MAX_PROPERTY_KEY_CHARS = 100
-
-
-@dataclass
-class DocumentBundle:
-    """All records of one document."""
-
-    document: DocumentRecord
-    entities: list[EntityRecord] = field(default_factory=list)
-    relations: list[RelationRecord] = field(default_factory=list)
-
-    @property
-    def size(self) -> int:
-        return 1 + len(self.entities) + len(self.relations)
-
-    def add(self, record: Record) -> None:
-        """Add an entity or relation record (a document record is the bundle's own)."""
-        if isinstance(record, EntityRecord):
-            self.entities.append(record)
-        elif isinstance(record, RelationRecord):
-            self.relations.append(record)
-
-
-def missing_document(count: int, doc_id: str) -> str:
-    """Why records are rejected when their document's record is in none of the inputs."""
-    return f"{count} record(s) for document {doc_id!r}, whose document record is in none of the inputs"
-
-
-def bundle_records(records: Iterable[Record], source: str = "records") -> Iterator[DocumentBundle | Rejection]:
-    """Group records held in memory per document, in any order (a document record after its
-    relations, kinds interleaved, documents mixed): the documents in the order their first record
-    came, then one rejection per document whose document record is absent. (``kgload load``
-    groups its inputs with ``grouping.grouped_inputs``, which bounds the memory.)"""
-    bundles: dict[str, DocumentBundle | list[Record]] = {}
-    for record in records:
-        doc_id = record.id if isinstance(record, DocumentRecord) else record.doc_id
-        held = bundles.get(doc_id)
-        if isinstance(record, DocumentRecord):
-            if isinstance(held, DocumentBundle):
-                continue  # the same document listed twice: its first record counts
-            bundles[doc_id] = bundle = DocumentBundle(record)
-            for r in held or ():
-                bundle.add(r)
-        elif held is None:
-            bundles[doc_id] = [record]
-        elif isinstance(held, DocumentBundle):
-            held.add(record)
-        else:
-            held.append(record)
-    orphans = []
-    for doc_id, held in bundles.items():
-        if isinstance(held, DocumentBundle):
-            yield held
-        else:
-            orphans.append(Rejection(source, missing_document(len(held), doc_id)))
-    yield from orphans
 
 
 def bundle_digest(bundle: DocumentBundle) -> str:
@@ -98,9 +41,7 @@ def bundle_digest(bundle: DocumentBundle) -> str:
 
 def bundle_from_records(records: list[Record]) -> DocumentBundle:
     """The records the extractor yields for one document (document first), as a bundle."""
-    doc = records[0]
-    assert isinstance(doc, DocumentRecord)
-    bundle = DocumentBundle(doc)
+    bundle = DocumentBundle(records[0])  # type: ignore[arg-type]
     for r in records[1:]:
         bundle.add(r)
     return bundle
@@ -163,54 +104,13 @@ _RESERVED_EVIDENCE_KEYS = {
 }
 
 
-@dataclass(slots=True)
-class AssertedFact:
-    """What one document (or a chunk of them) asserts of one fact (subject, relation, object):
-    its asserted mentions and the earliest and latest event date (a sentence's event_date, else
-    the document's publication date; None when neither is known)."""
-
-    subject_id: str
-    relation: str
-    object_id: str
-    mentions: int
-    first: str | None
-    last: str | None
-
-    def widen(self, first: str | None, last: str | None) -> None:
-        if first is not None and (self.first is None or first < self.first):
-            self.first = first
-        if last is not None and (self.last is None or last > self.last):
-            self.last = last
-
-
-@dataclass
-class PreparedDocument:
-    """One valid document turned into the rows the load templates take (see ``prepare_bundle``).
-
-    Preparing needs no database, so it can run ahead of the writes (in the reading thread)."""
-
-    id: str
-    text_sha256: str
-    extractor_version: str | None
-    published: str | None
-    size: int
-    document_row: dict
-    # (id, name, type, aliases) from the entity records, then the relations' entities not among them
-    entity_rows: list[tuple[str, str, str, list[str]]]
-    reference_rows: list[tuple[str, str, str]]
-    evidence: list[dict]
-    # fact key -> what this document asserts of it
-    asserted: dict[str, AssertedFact]
-    # fact key -> (subject_id, relation, object_id) of the asserted endings in this document
-    endings: dict[str, tuple[str, str, str]] = field(default_factory=dict)
-
-
-def prepare_bundle(bundle: DocumentBundle, source: str | None = None) -> PreparedDocument | Rejection:
-    """Validate one document's records and build its rows, or say why it must not be loaded."""
+def prepare_bundle(bundle: DocumentBundle, source: str | None = None) -> Item:
+    """Validate one document's records and build its rows (``prepared``), or say why it must
+    not be loaded (``rejected``)."""
     problem = validate_bundle(bundle)
     d = bundle.document
     if problem:
-        return Rejection(f"{source or d.source} (document {d.id})", problem)
+        return Item(rejected=Rejection(f"{source or d.source} (document {d.id})", problem))
     if d.text_sha256 is None:  # records without the digest: digest the records
         d.text_sha256 = "records:" + bundle_digest(bundle)
     entity_rows = [(e.id, e.name, e.type, [e.name, *e.aliases]) for e in bundle.entities]
@@ -261,7 +161,7 @@ def prepare_bundle(bundle: DocumentBundle, source: str | None = None) -> Prepare
             else:
                 fact.mentions += 1
                 fact.widen(date, date)
-    return PreparedDocument(
+    return Item(prepared=PreparedDocument(
         id=d.id, text_sha256=d.text_sha256, extractor_version=d.extractor_version,
         published=d.published, size=bundle.size,
         document_row={
@@ -271,4 +171,4 @@ def prepare_bundle(bundle: DocumentBundle, source: str | None = None) -> Prepare
         },
         entity_rows=entity_rows, reference_rows=reference_rows,
         evidence=list(evidence.values()), asserted=asserted, endings=endings,
-    )
+    ))

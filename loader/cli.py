@@ -112,6 +112,7 @@ def extract(
                              "but fetch page and feed URLs without --dask (or save them first)")
         extract_on_dask(paths, output, dask, model=model, batch_size=batch_size, task_docs=task_docs, quiet=quiet)
         return
+    from .grouping import read_documents
     from .pipeline import LazyExtractor, extract_records
 
     with ExitStack() as stack:
@@ -119,9 +120,9 @@ def extract(
         progress = stack.enter_context(progress_bar("Extracting", quiet))
         task = progress.add_task("extract", total=None)
         rejected = extract_records(
-            paths, out, LazyExtractor(model, workers, batch_size),
+            read_documents(paths), out, LazyExtractor(model, workers, batch_size),
             on_reject=lambda r: message(f"Rejected {r}"), on_note=lambda n: message(f"Note: {n}"),
-            on_document=lambda: progress.advance(task),
+            on_document=lambda records: progress.advance(task),
         )
     _web_summary(web, quiet)
     if rejected:
@@ -176,15 +177,17 @@ def load(
     web = configure_web(paths, urls, offline, allow_private, cache, per_host, delay, timeout)
     paths = paths or []
     from .graph import Graph
-    from .pipeline import LazyExtractor, load_paths
+    from .grouping import read_documents
+    from .load import Loader
+    from .pipeline import LazyExtractor, load_documents
 
     with Graph(connection(uri, username, password, database)) as graph:
         with progress_bar("Loading", quiet) as progress:
             task = progress.add_task("load", total=None)
-            summary = load_paths(
-                paths, graph, LazyExtractor(model, workers), batch_size=batch_size,
-                on_reject=lambda r: message(f"Rejected {r}"), on_note=lambda n: message(f"Note: {n}"),
-                on_document=lambda n: progress.advance(task, n),
+            loader = Loader(graph, batch_size=batch_size, on_reject=lambda r: message(f"Rejected {r}"))
+            summary = load_documents(
+                read_documents(paths), loader, LazyExtractor(model, workers),
+                on_note=lambda n: message(f"Note: {n}"), on_document=lambda n: progress.advance(task, n),
             )
         _web_summary(web, quiet)
         if not quiet:

@@ -1,35 +1,223 @@
-"""Records in any order, grouped per document with bounded memory.
+"""The reader of the load path, and the one place records are grouped into documents.
+
+``read_documents`` is what ``kgload extract`` and ``kgload load`` read: the inputs' articles,
+their record files' documents and one-line rejections, as ``item.Item``s. A Dask shard reads
+its files through ``documents`` too (``scale.run_shard``), and records held in memory are
+grouped by ``bundle_records``: every way in groups records the same way.
 
 ``kgload extract`` writes a document's records together, but record files written by other
 tools may not be grouped: sorted by kind, concatenated, a document record after its relations,
-a document's records spread over several files. ``grouped_inputs`` reads the inputs twice: the
-first pass notes, per ``doc_id``, where its last record is and whether its document record is
-there at all; the second yields each document's bundle as soon as its last record has been
-read (at once for grouped files), and one rejection per document whose document record is in
-none of the inputs. Records waiting for the rest of their document are held in memory up to
-``PENDING_RECORDS``; beyond that they wait in a temporary SQLite file, deleted at the end.
+a document's records spread over several files. ``documents`` reads the inputs twice: the first
+pass notes, per document, how many records it has and whether its document record is there at
+all (``record_heads``: a quick scan of the record lines); the second yields each document's
+records as soon as its last one has been read (at once for grouped files), and one rejection
+per document whose document record is in none of the inputs. Records waiting for the rest of
+their document are held in memory up to ``PENDING_RECORDS``; beyond that they wait in a
+temporary SQLite file, deleted at the end.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import sqlite3
+import sys
 import tempfile
-from typing import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
 
 import msgspec
 
-from .bundles import DocumentBundle, missing_document
-from .inputs import JSONL_SUFFIXES, InputItem, RecordBatch, Rejection, input_files
-from .records import DocumentRecord, Record, record_from_json
+from .item import DocumentBundle, InputItem, Item, RecordBatch, Rejection, SourceDocument
+from .listing import JSONL_SUFFIXES, input_files
+from .records import Record, record_from_json
 
 # records held in memory while their document is incomplete (about 1 kB each), before the
 # waiting records go to a temporary file
 PENDING_RECORDS = 50_000
 
+# (doc_id, is a document record) of every record of the inputs, in any order
+Heads = Callable[[], Iterable[tuple[str, bool]]]
 
-def _doc_id(record: Record) -> str:
-    return record.id if isinstance(record, DocumentRecord) else record.doc_id
+
+def read_documents(paths: Sequence[str]) -> Iterator[Item]:
+    """The reader: the documents of every input (``sources.read_inputs``; ``-`` is standard
+    input, read once for both passes), records grouped per document, and rejections."""
+    from .sources import read_inputs
+
+    stdin = sys.stdin.buffer.read() if "-" in paths else None
+
+    def read() -> Iterable[InputItem]:
+        return read_inputs(paths, stdin=io.BytesIO(stdin) if stdin is not None else None)
+
+    yield from documents(read, lambda: record_heads(_record_files(paths, stdin)))
+
+
+def _record_files(paths: Sequence[str], stdin: bytes | None) -> Iterator[Callable[[], BinaryIO]]:
+    """Openers of the JSONL inputs ``paths`` name (``-``: ``stdin`` when it is JSONL)."""
+    for raw in paths:
+        if raw == "-":
+            if stdin is not None and stdin.lstrip()[:1] == b"{":
+                yield lambda: io.BytesIO(stdin)
+            continue
+        for file in input_files(raw):
+            if not isinstance(file, Rejection) and file.suffix.lower() in JSONL_SUFFIXES:
+                yield _opener(file)
+
+
+def _opener(path: Path) -> Callable[[], BinaryIO]:
+    return lambda: open(path, "rb")
+
+
+class _Head(msgspec.Struct):
+    """The fields of a record line that say which document it belongs to."""
+
+    kind: str = ""
+    id: str = ""
+    doc_id: str = ""
+
+
+_HEAD = msgspec.json.Decoder(_Head)
+
+
+def record_heads(files: Iterable[Callable[[], BinaryIO]]) -> Iterator[tuple[str, bool]]:
+    """(doc_id, is a document record) of every record line of the JSONL files ``files`` open,
+    read quickly: the first pass of ``documents``. A file that cannot be opened is skipped
+    (the second pass reports it)."""
+    for open_binary in files:
+        try:
+            with open_binary() as fh:
+                for line in fh:
+                    if b'"kind"' not in line:
+                        continue
+                    try:
+                        head = _HEAD.decode(line)
+                    except (msgspec.DecodeError, RecursionError):
+                        continue
+                    if head.kind == "document":
+                        yield head.id, True
+                    elif head.kind in ("entity", "relation"):
+                        yield head.doc_id, False
+        except OSError:
+            continue
+
+
+def documents(read: Callable[[], Iterable[InputItem]], heads: Heads | None = None,
+              budget: int = PENDING_RECORDS) -> Iterator[Item]:
+    """The items of ``read()`` as ``Item``s: each article a ``text``, each rejection
+    ``rejected``, and the records of its record batches grouped into one ``records`` item per
+    document (its document record first, then its other records in the order they came),
+    yielded once its last record is read; the records of a document whose document record is
+    absent give one rejection. The first pass counts each document's records with ``heads()``
+    (``record_heads``), else by calling ``read()`` twice (it must give the same items each
+    time); a document the count misses (a bad line, say) waits until the end."""
+    if heads is None:
+        heads = lambda: ((r.document_id, r.kind == "document") for item in read()  # noqa: E731
+                         if isinstance(item, RecordBatch) for r in item.records)
+    grouper = _Grouper(heads(), budget)
+    try:
+        for item in read():
+            if isinstance(item, RecordBatch):
+                yield from grouper.add(item)
+            elif isinstance(item, SourceDocument):
+                yield Item(text=item)
+            else:
+                yield Item(rejected=item)
+        yield from grouper.rest()
+    finally:
+        grouper.close()
+
+
+def bundle_records(records: Iterable[Record], source: str = "records") -> Iterator[DocumentBundle | Rejection]:
+    """Records held in memory, in any order, grouped as ``documents`` groups them: a bundle per
+    document once its last record is seen, a rejection per document without its document record."""
+    batch = [RecordBatch(source, list(records))]
+    for item in documents(lambda: batch):
+        yield item.records if item.records is not None else item.rejected  # type: ignore[misc]
+
+
+def missing_document(count: int, doc_id: str) -> str:
+    """Why records are rejected when their document's record is in none of the inputs."""
+    return f"{count} record(s) for document {doc_id!r}, whose document record is in none of the inputs"
+
+
+class _Grouper:
+    """Records in, each document's records out once the first pass's count of them is reached."""
+
+    def __init__(self, heads: Iterable[tuple[str, bool]], budget: int):
+        self.expected: dict[str, int] = {}
+        self.documented: set[str] = set()
+        for doc_id, is_document in heads:
+            self.expected[doc_id] = self.expected.get(doc_id, 0) + 1
+            if is_document:
+                self.documented.add(doc_id)
+        self.budget = budget
+        self.waiting: dict[str, list[Record]] = {}  # in memory
+        self.seen: dict[str, int] = {}
+        self.held = 0
+        self.spilled: set[str] = set()
+        self.spill: _Spill | None = None
+        self.first_source: dict[str, str] = {}
+
+    def add(self, batch: RecordBatch) -> Iterator[Item]:
+        for record in batch.records:
+            doc_id = record.document_id
+            count = self.seen[doc_id] = self.seen.get(doc_id, 0) + 1
+            if count == 1:
+                self.first_source[doc_id] = batch.source
+            if doc_id not in self.documented:
+                if count == self.expected.get(doc_id):
+                    del self.seen[doc_id]
+                    yield Item(rejected=Rejection(self.first_source.pop(doc_id), missing_document(count, doc_id)))
+                continue
+            if doc_id in self.spilled:
+                assert self.spill is not None
+                self.spill.add(doc_id, (record,))
+            else:
+                self.waiting.setdefault(doc_id, []).append(record)
+                self.held += 1
+            if count == self.expected.get(doc_id):
+                del self.seen[doc_id]
+                if doc_id not in self.spilled:
+                    self.held -= count
+                yield self._complete(doc_id)
+            elif self.held > self.budget:  # the records waiting in memory go to disk
+                self.spill = self.spill or _Spill()
+                for waiting_id, records in self.waiting.items():
+                    self.spill.add(waiting_id, records)
+                    self.spilled.add(waiting_id)
+                self.waiting.clear()
+                self.held = 0
+
+    def rest(self) -> Iterator[Item]:
+        """Documents whose count the first pass got wrong (bad lines): complete now."""
+        for doc_id, count in self.seen.items():
+            if doc_id in self.documented:
+                yield self._complete(doc_id)
+            else:
+                yield Item(rejected=Rejection(self.first_source[doc_id], missing_document(count, doc_id)))
+
+    def _complete(self, doc_id: str) -> Item:
+        if doc_id in self.spilled:
+            assert self.spill is not None
+            records = self.spill.take(doc_id)
+            self.spilled.discard(doc_id)
+        else:
+            records = self.waiting.pop(doc_id, [])
+        source = self.first_source.pop(doc_id)
+        document = next((r for r in records if r.kind == "document"), None)
+        if document is None:  # its document line was there, but rejected (reported when read)
+            return Item(rejected=Rejection(source, f"{len(records)} record(s) for document {doc_id!r}, "
+                                                   "whose document record was rejected"))
+        bundle = DocumentBundle(document)  # type: ignore[arg-type]
+        for record in records:
+            if record is not document:
+                bundle.add(record)
+        return Item(records=bundle)
+
+    def close(self) -> None:
+        if self.spill is not None:
+            self.spill.close()
 
 
 class _Spill:
@@ -57,136 +245,3 @@ class _Spill:
     def close(self) -> None:
         self.db.close()
         os.unlink(self.path)
-
-
-class _Head(msgspec.Struct):
-    """The fields of a record line that say which document it belongs to."""
-
-    kind: str = ""
-    id: str = ""
-    doc_id: str = ""
-
-
-_HEAD = msgspec.json.Decoder(_Head)
-
-
-def record_heads(paths: Sequence[str], stdin: bytes | None = None) -> Iterator[tuple[str, bool]]:
-    """(doc_id, is a document record) of every record line of the JSONL inputs ``paths`` name
-    (``-``: ``stdin``), read quickly: the first pass of ``grouped_inputs`` for read_inputs."""
-    def lines() -> Iterator[bytes]:
-        for raw in paths:
-            if raw == "-":
-                if stdin is not None and stdin.lstrip()[:1] == b"{":
-                    yield from stdin.splitlines()
-                continue
-            for file in input_files(raw):
-                if not isinstance(file, Rejection) and file.suffix.lower() in JSONL_SUFFIXES:
-                    try:
-                        with open(file, "rb") as fh:
-                            yield from fh
-                    except OSError:
-                        pass  # the second pass reports it
-    for line in lines():
-        if b'"kind"' not in line:
-            continue
-        try:
-            head = _HEAD.decode(line)
-        except (msgspec.DecodeError, RecursionError):
-            continue
-        if head.kind == "document":
-            yield head.id, True
-        elif head.kind in ("entity", "relation"):
-            yield head.doc_id, False
-
-
-def grouped_inputs(read: Callable[[], Iterable[InputItem]],
-                   heads: Callable[[], Iterable[tuple[str, bool]]] | None = None,
-                   budget: int = PENDING_RECORDS) -> Iterator[InputItem | DocumentBundle]:
-    """The items of ``read()`` with its record batches replaced by one ``DocumentBundle`` per
-    document (its document record first, then its other records in the order they came),
-    yielded once its last record is read, and by a ``Rejection`` for the records of a document
-    whose document record is absent. The first pass counts each document's records with
-    ``heads()`` (``record_heads``), else by calling ``read()`` twice (it must give the same items
-    each time); a document the count misses (a bad line, say) waits until the end."""
-    expected: dict[str, int] = {}
-    documented: set[str] = set()
-    if heads is None:
-        heads = lambda: ((_doc_id(r), isinstance(r, DocumentRecord)) for item in read()  # noqa: E731
-                         if isinstance(item, RecordBatch) for r in item.records)
-    for doc_id, is_document in heads():
-        expected[doc_id] = expected.get(doc_id, 0) + 1
-        if is_document:
-            documented.add(doc_id)
-
-    waiting: dict[str, list[Record]] = {}  # in memory
-    seen: dict[str, int] = {}
-    held = 0
-    spilled: set[str] = set()
-    spill: _Spill | None = None
-    first_source: dict[str, str] = {}
-    try:
-        for item in read():
-            if not isinstance(item, RecordBatch):
-                yield item
-                continue
-            for record in item.records:
-                doc_id = _doc_id(record)
-                count = seen[doc_id] = seen.get(doc_id, 0) + 1
-                if count == 1:
-                    first_source[doc_id] = item.source
-                if doc_id not in documented:
-                    if count == expected.get(doc_id):
-                        del seen[doc_id]
-                        yield Rejection(first_source.pop(doc_id), missing_document(count, doc_id))
-                    continue
-                if doc_id in spilled:
-                    assert spill is not None
-                    spill.add(doc_id, (record,))
-                else:
-                    waiting.setdefault(doc_id, []).append(record)
-                    held += 1
-                if count == expected.get(doc_id):
-                    del seen[doc_id]
-                    yield from _complete(_take(doc_id, waiting, spilled, spill), first_source.pop(doc_id))
-                    held -= 0 if doc_id in spilled else count
-                    spilled.discard(doc_id)
-                elif held > budget:  # the records waiting in memory go to disk
-                    spill = spill or _Spill()
-                    for waiting_id, records in waiting.items():
-                        spill.add(waiting_id, records)
-                        spilled.add(waiting_id)
-                    waiting.clear()
-                    held = 0
-        # documents whose count the first pass got wrong (bad lines): now complete
-        for doc_id, count in seen.items():
-            if doc_id in documented:
-                yield from _complete(_take(doc_id, waiting, spilled, spill), first_source.pop(doc_id))
-            else:
-                yield Rejection(first_source[doc_id], missing_document(count, doc_id))
-    finally:
-        if spill is not None:
-            spill.close()
-
-
-def _take(doc_id: str, waiting: dict, spilled: set, spill: "_Spill | None") -> list[Record]:
-    if doc_id in spilled:
-        assert spill is not None
-        return spill.take(doc_id)
-    return waiting.pop(doc_id, [])
-
-
-def _complete(records: list[Record], source: str) -> Iterator[DocumentBundle | Rejection]:
-    if any(isinstance(r, DocumentRecord) for r in records):
-        yield _bundle(records)
-    elif records:  # its document line was there, but rejected (reported when read)
-        yield Rejection(source, f"{len(records)} record(s) for document {_doc_id(records[0])!r}, "
-                                "whose document record was rejected")
-
-
-def _bundle(records: list[Record]) -> DocumentBundle:
-    document = next(r for r in records if isinstance(r, DocumentRecord))
-    bundle = DocumentBundle(document)
-    for record in records:
-        if not isinstance(record, DocumentRecord):
-            bundle.add(record)
-    return bundle

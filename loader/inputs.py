@@ -8,55 +8,20 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator
 
 from .headers import read_header
-from .records import DocumentRecord, Record, RecordError, document_id_for, record_from_dict, record_from_json
+from .item import InputItem, RecordBatch, Rejection, SourceDocument
+from .listing import JSONL_SUFFIXES, input_files, unreadable, web_kind
+from .records import Record, RecordError, document_id_for, record_from_dict, record_from_json
 
-TEXT_SUFFIXES = {".txt", ".md"}
-JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-# web files, read by ``sources`` (loader/web/): saved pages, feeds, WARC files (.warc, .warc.gz)
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 MAX_INPUT_BYTES = 64 * 1024 * 1024  # a single text file (or stdin) above this is refused
 MAX_DOCUMENT_CHARS = 2_000_000  # one article above this is refused
 MAX_LINE_BYTES = 16 * 1024 * 1024  # one JSONL line above this is refused (JSONL files stream)
-
-
-@dataclass
-class SourceDocument:
-    id: str
-    text: str
-    source: str
-    title: str | None = None
-    url: str | None = None
-    published: str | None = None
-    note: str | None = None  # e.g. how the text was decoded, for one line on stderr
-
-
-@dataclass
-class Rejection:
-    input: str  # "path" or "path:line"
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.input}: {self.reason}"
-
-
-@dataclass
-class RecordBatch:
-    """Records read from one ``kgload extract`` output file."""
-
-    source: str
-    records: list[Record]
-
-
-InputItem = SourceDocument | RecordBatch | Rejection
+RECORD_BATCH = 1000  # records of a record file handed on at once (``grouping`` takes them one by one)
 
 
 def decode_bytes(data: bytes) -> tuple[str, str | None]:
@@ -224,15 +189,22 @@ class PrefixedStream(io.RawIOBase):
         return len(data)
 
 
+def _flushed(name: str, batch: list[Record]) -> Iterator[RecordBatch]:
+    """The records waiting in ``batch`` as one batch (``batch`` is emptied)."""
+    if batch:
+        yield RecordBatch(name, batch[:])
+        batch.clear()
+
+
 def _read_jsonl_stream(name: str, stream: BinaryIO) -> Iterator[InputItem]:
-    """Documents and record groups from JSONL. Records are yielded per document as they come
-    (``kgload extract`` writes a document's records together), so a file of any size streams."""
-    group: list[Record] = []
-    group_doc: str | None = None
+    """Documents, and records in batches as they come, from JSONL (a file of any size streams;
+    ``grouping`` groups the records per document)."""
+    batch: list[Record] = []
     seen_content = False
     for item in _jsonl_lines(name, stream):
         if isinstance(item, Rejection):
             seen_content = True  # reported already; not also "empty"
+            yield from _flushed(name, batch)
             yield item
             continue
         lineno, line, note = item
@@ -243,6 +215,7 @@ def _read_jsonl_stream(name: str, stream: BinaryIO) -> Iterator[InputItem]:
             if not line.strip():
                 continue
             seen_content = True
+            yield from _flushed(name, batch)  # what comes of this line comes after the records before it
             where = f"{name}:{lineno}"
             try:
                 obj = json.loads(line)
@@ -264,14 +237,10 @@ def _read_jsonl_stream(name: str, stream: BinaryIO) -> Iterator[InputItem]:
                 yield Rejection(where, f"bad record: {exc}")
                 continue
         seen_content = True
-        doc_id = record.id if isinstance(record, DocumentRecord) else record.doc_id
-        if record.kind == "document" or doc_id != group_doc:
-            if group:
-                yield RecordBatch(name, group)
-            group, group_doc = [], doc_id
-        group.append(record)
-    if group:
-        yield RecordBatch(name, group)
+        batch.append(record)
+        if len(batch) >= RECORD_BATCH:
+            yield from _flushed(name, batch)
+    yield from _flushed(name, batch)
     if not seen_content:
         yield Rejection(name, "empty file")
 
@@ -297,36 +266,6 @@ def _read_one(name: str, data: bytes, suffix: str) -> Iterator[InputItem]:
         yield from _read_text_input(name, data)
 
 
-def _walk(directory: Path) -> Iterator[Path]:
-    """Files under ``directory`` with a known suffix, sorted, following no symlink twice."""
-    seen: set[tuple[int, int]] = set()
-    for root, dirs, files in os.walk(directory, followlinks=True):
-        try:
-            st = os.stat(root)
-        except OSError:
-            dirs[:] = []
-            continue
-        key = (st.st_dev, st.st_ino)
-        if key in seen:
-            dirs[:] = []
-            continue
-        seen.add(key)
-        dirs.sort()
-        for fname in sorted(files):
-            path = Path(root) / fname
-            if path.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES or web_kind(fname):
-                yield path
-
-
-def web_kind(name: str) -> str | None:
-    """"html", "feed" or "warc" for a web file by its name (``sources`` reads them), else None."""
-    lower = name.lower()
-    if lower.endswith((".warc", ".warc.gz")):
-        return "warc"
-    suffix = Path(lower).suffix
-    return "html" if suffix in HTML_SUFFIXES else "feed" if suffix in FEED_SUFFIXES else None
-
-
 def read_inputs(paths: Iterable[str], stdin=None) -> Iterator[InputItem]:
     """Yield documents, record batches and rejections for every path (``-`` = stdin)."""
     for raw in paths:
@@ -342,35 +281,6 @@ def read_inputs(paths: Iterable[str], stdin=None) -> Iterator[InputItem]:
                 yield file
             else:
                 yield from _read_path(file)
-
-
-def input_files(raw: str) -> Iterator[Path | Rejection]:
-    """The files one path argument names: the file itself, or a folder's files with a known
-    suffix (recursively, sorted); a rejection when it names none. Nothing is read."""
-    path = Path(raw)
-    try:
-        is_dir = path.is_dir()
-        exists = is_dir or path.exists()
-    except OSError as exc:
-        yield _unreadable(raw, exc)
-        return
-    if is_dir:
-        found = False
-        for file in _walk(path):
-            found = True
-            yield file
-        if not found:
-            yield Rejection(raw, "directory holds no .txt, .md, .jsonl, .html, feed or WARC files")
-    elif not exists:
-        yield Rejection(raw, "no such file or directory")
-    else:
-        yield path
-
-
-def _unreadable(name: str, exc: OSError) -> Rejection:
-    if isinstance(exc, PermissionError):
-        return Rejection(name, "permission denied")
-    return Rejection(name, f"cannot read ({exc.strerror or exc})")
 
 
 def _read_path(path: Path) -> Iterator[InputItem]:
@@ -399,6 +309,6 @@ def read_file(name: str, open_binary: Callable[[], BinaryIO],
         with open_binary() as stream:
             data = stream.read(MAX_INPUT_BYTES + 1)
     except OSError as exc:
-        yield _unreadable(name, exc)
+        yield unreadable(name, exc)
         return
     yield from _read_one(name, data, suffix)

@@ -17,17 +17,12 @@ import time
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .bundles import (  # noqa: F401  (DocumentBundle, bundle_records: where callers found them)
-    MAX_ALIAS_KEY_CHARS,
-    AssertedFact,
-    DocumentBundle,
-    PreparedDocument,
-    bundle_records,
-    prepare_bundle,
-)
+from .bundles import MAX_ALIAS_KEY_CHARS, AssertedFact, DocumentBundle, PreparedDocument
 from .graph import Graph, TxWriter
-from .inputs import Rejection
+from .grouping import bundle_records  # noqa: F401  (where callers found it)
+from .item import Item, Rejection
 from .names import alias_key
+from .prepare import prepared
 from .short_names import merge_short_names, surname_keys
 
 
@@ -36,6 +31,8 @@ class LoadSummary:
     documents_loaded: int = 0
     documents_replaced: int = 0
     documents_skipped: int = 0
+    texts_extracted: int = 0  # articles spaCy read
+    texts_unchanged: int = 0  # articles known unchanged before spaCy (also among documents_skipped)
     entities_created: int = 0
     entities_present: int = 0
     relationships_created: int = 0
@@ -137,30 +134,45 @@ class Loader:
             self.graph.apply_schema()
             self._schema_applied = True
 
-    def load(self, bundles: Iterable[DocumentBundle | PreparedDocument | Rejection], on_document=None) -> LoadSummary:
-        """Load documents in chunks of about ``batch_size`` records, each written at the latest
-        when a document arrives ``commit_seconds`` after the chunk's first; rejections are
-        counted. Bundles not yet prepared (``prepare_bundle``) are prepared here."""
+    def stored(self, ids: list[str]) -> dict[str, dict]:
+        """The text digest and extractor version of those of these documents the graph holds
+        (one query): what the preparer checks before extracting a text again."""
+        return {row["id"]: row for row in self.graph.read("load/read_documents", {"ids": ids})}
+
+    def write(self, items: Iterable[Item], on_document=None) -> LoadSummary:
+        """The writer: ``prepared`` documents written in chunks of about ``batch_size`` records,
+        each at the latest when a document arrives ``commit_seconds`` after the chunk's first;
+        ``unchanged`` documents counted as skipped, ``rejected`` inputs reported and counted."""
         self.ensure_schema()
         chunk: list[PreparedDocument] = []
         size = 0
         started = 0.0
-        for item in bundles:
-            if isinstance(item, DocumentBundle):
-                item = prepare_bundle(item)
-            if isinstance(item, Rejection):
-                self._reject(item)
-                continue
-            if not chunk:
-                started = time.monotonic()
-            chunk.append(item)
-            size += item.size
-            if size >= self.batch_size or time.monotonic() - started >= self.commit_seconds:
-                self._load_chunk(chunk, on_document)
-                chunk, size = [], 0
+        for item in items:
+            if item.rejected is not None:
+                self._reject(item.rejected)
+            elif item.unchanged is not None:
+                self.summary.documents_skipped += 1
+                self.summary.texts_unchanged += 1
+                if on_document:
+                    on_document(1)
+            elif item.prepared is not None:
+                if not chunk:
+                    started = time.monotonic()
+                chunk.append(item.prepared)
+                size += item.prepared.size
+                if size >= self.batch_size or time.monotonic() - started >= self.commit_seconds:
+                    self._load_chunk(chunk, on_document)
+                    chunk, size = [], 0
+            else:
+                raise ValueError(f"the writer takes prepared documents, not {item}")
         if chunk:
             self._load_chunk(chunk, on_document)
         return self.summary
+
+    def load(self, bundles: Iterable[DocumentBundle | Rejection], on_document=None) -> LoadSummary:
+        """Records held in memory (``grouping.bundle_records``): prepared, then written."""
+        items = (Item(rejected=b) if isinstance(b, Rejection) else Item(records=b) for b in bundles)
+        return self.write(prepared(items), on_document)
 
     def _reject(self, rejection: Rejection) -> None:
         self.summary.rejected.append(rejection)

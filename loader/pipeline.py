@@ -1,35 +1,31 @@
-"""The pipelines of ``kgload extract`` and ``kgload load``: inputs -> records -> Neo4j.
+"""The pipelines of ``kgload extract`` and ``kgload load``: reader -> preparer -> writer.
 
-``extract_records`` writes the records of every input; ``load_paths`` loads inputs (texts are
-extracted, record files are not) with a loader the caller's graph or factory gives. spaCy is
-imported only when some input needs extracting, so loading record files stays light.
-``prefetched`` reads ahead in a thread while the consumer waits on Neo4j.
+Both take the reader's items (``grouping.read_documents``, see ``item``). ``extract_records``
+extracts the texts and writes every document's records; ``load_documents`` extracts the texts
+the graph does not already hold unchanged, prepares every document and hands it to the writer
+(``load.Loader``). spaCy is imported only when some text needs extracting, so loading record
+files (or a re-run on unchanged articles) stays light. ``prefetched`` reads ahead in a thread
+while the writer waits on Neo4j.
 """
 
 from __future__ import annotations
 
-import functools
 import gc
-import io
 import multiprocessing
 import os
 import queue
 import signal
-import sys
 import threading
 import time
 import warnings
 from contextlib import closing
-from typing import Callable, Generator, Iterable, Iterator, Sequence, TextIO, TypeVar
+from typing import Callable, Generator, Iterable, Iterator, TextIO, TypeVar
 
-from .bundles import DocumentBundle, PreparedDocument, bundle_from_records, bundle_records, prepare_bundle
-from .grouping import grouped_inputs, record_heads
-from .inputs import InputItem, RecordBatch, Rejection, SourceDocument
+from .item import Item, Rejection, SourceDocument
 from .load import Loader, LoadSummary
+from .prepare import extracted, prepared
 from .records import dump_records
-from .sources import read_inputs
 
-EXTRACT_CHUNK_DOCS = 64
 # Items (one per document) a prefetching thread may be ahead: most of a transaction of 10,000
 # records, and few enough that memory and garbage collection stay low.
 PREFETCH_DEPTH = 256
@@ -46,6 +42,7 @@ class LazyExtractor:
         self.model = model
         self.workers = workers
         self.batch_size = batch_size
+        self.documents = 0  # texts given to spaCy so far
         self._extractor = None
 
     @property
@@ -56,7 +53,13 @@ class LazyExtractor:
             self._extractor = Extractor(self.model)
         return self._extractor
 
+    @property
+    def version(self) -> str:
+        """The extractor version its records carry (loads the pipeline)."""
+        return self.extractor.version
+
     def extract(self, docs: list[SourceDocument]) -> Iterator[list]:
+        self.documents += len(docs)
         results = self.extractor.extract(docs, batch_size=self.batch_size, workers=self.workers)
         return results if self.workers <= 1 else _quiet_workers(results)
 
@@ -101,60 +104,9 @@ def _quiet_workers(results: Iterator[list]) -> Iterator[list]:
             signal.signal(signal.SIGINT, previous)
 
 
-def records_from_inputs(items: Iterable[InputItem | DocumentBundle | PreparedDocument], extractor: LazyExtractor,
-                        on_note: Callable[[str], None] | None = None
-                        ) -> Iterator[list | Rejection | PreparedDocument]:
-    """Per document, its list of records (document first); rejections pass through; notes on
-    how an input was read (e.g. a decoding fallback) go to ``on_note``."""
-    buffer: list[SourceDocument] = []
-    for item in items:
-        if isinstance(item, SourceDocument):
-            if item.note and on_note:
-                on_note(f"{item.source}: {item.note}")
-            buffer.append(item)
-            if len(buffer) >= EXTRACT_CHUNK_DOCS * max(1, extractor.workers):
-                yield from extractor.extract(buffer)
-                buffer = []
-        elif isinstance(item, DocumentBundle):  # a document of record files (grouping.grouped_inputs)
-            yield [item.document, *item.entities, *item.relations]
-        elif isinstance(item, RecordBatch):
-            for bundle in bundle_records(item.records, item.source):
-                if isinstance(bundle, Rejection):
-                    yield bundle
-                else:
-                    yield [bundle.document, *bundle.entities, *bundle.relations]
-        else:
-            yield item
-    if buffer:
-        yield from extractor.extract(buffer)
-
-
-def bundles_from_inputs(items: Iterable[InputItem | PreparedDocument], extractor: LazyExtractor,
-                        on_note: Callable[[str], None] | None = None
-                        ) -> Iterator[DocumentBundle | PreparedDocument | Rejection]:
-    """Documents to load: extracted from texts, grouped from records; documents already
-    prepared (``prepared_records``) and rejections pass through."""
-    for group in records_from_inputs(items, extractor, on_note):
-        yield group if isinstance(group, (Rejection, PreparedDocument)) else bundle_from_records(group)
-
-
-def is_long_text(item) -> bool:
-    """A document whose text is long enough that reading ahead should hold only one."""
-    return isinstance(item, SourceDocument) and len(item.text) > PREFETCH_LONG_TEXT_CHARS
-
-
-def prepared_records(items: Iterable[InputItem | DocumentBundle]) -> Iterator[InputItem | PreparedDocument]:
-    """Documents of record files (bundles, or record batches, grouped here) turned into prepared
-    documents (validated, rows built) as they are read; other items unchanged. ``kgload load``
-    runs this in its reading thread, so the work overlaps the writes."""
-    for item in items:
-        if isinstance(item, DocumentBundle):
-            yield prepare_bundle(item)
-        elif isinstance(item, RecordBatch):
-            for bundle in bundle_records(item.records, item.source):
-                yield bundle if isinstance(bundle, Rejection) else prepare_bundle(bundle)
-        else:
-            yield item
+def is_long_text(item: Item) -> bool:
+    """A text long enough that reading ahead should hold only one."""
+    return item.text is not None and len(item.text.text) > PREFETCH_LONG_TEXT_CHARS
 
 
 # ------------------------------------------------------------------ the commands' pipelines
@@ -168,68 +120,46 @@ def _ignore(*args) -> None:
     pass
 
 
-def extract_records(paths: Sequence[str], out: TextIO, extractor: LazyExtractor, *,
+def extract_records(documents: Iterable[Item], out: TextIO, extractor: LazyExtractor, *,
                     on_reject: Callable[[Rejection], None] = _ignore,
                     on_note: Callable[[str], None] = _ignore,
-                    on_document: Callable[[], None] = _ignore,
-                    read: Callable[[Sequence[str]], Iterable[InputItem]] = read_inputs) -> list[Rejection]:
-    """Write the records of every input to ``out``, one JSON object per line, a document's
-    records together; the rejected inputs (each also given to ``on_reject``) are returned."""
+                    on_document: Callable[[int], None] = _ignore) -> list[Rejection]:
+    """Write the records of every document the reader gives (``grouping.read_documents``) to
+    ``out``, one JSON object per line, a document's records together, its document first
+    (``on_document`` gets each document's number of records); the rejected inputs (each also
+    given to ``on_reject``) are returned."""
     rejected: list[Rejection] = []
-    # record files are grouped per document as `load` groups them (records in any order)
-    read, heads = _grouping_reads(paths, read)
-    for group in records_from_inputs(grouped_inputs(lambda: read(paths), heads), extractor, on_note=on_note):
-        if isinstance(group, Rejection):
-            rejected.append(group)
-            on_reject(group)
-            continue
-        assert isinstance(group, list)  # read_inputs gives no prepared documents
-        for line in dump_records(group):
-            out.write(line + "\n")
-        on_document()
+    for item in extracted(documents, extractor, on_note=on_note):
+        if item.rejected is not None:
+            rejected.append(item.rejected)
+            on_reject(item.rejected)
+        elif item.records is not None:
+            records = item.records.records()
+            for line in dump_records(records):
+                out.write(line + "\n")
+            on_document(len(records))
     return rejected
 
 
-def load_paths(paths: Sequence[str], graph, extractor: LazyExtractor, *, batch_size: int = 10000,
-               on_reject: Callable[[Rejection], None] = _ignore,
-               on_note: Callable[[str], None] = _ignore,
-               on_document: Callable[[int], None] = _ignore,
-               loader_factory: Callable[..., Loader] = Loader,
-               read: Callable[[Sequence[str]], Iterable[InputItem]] = read_inputs) -> LoadSummary:
-    """Load every input into ``graph``: texts extracted by ``extractor`` (in this thread),
-    record files read, grouped per document in whatever order their records come
-    (``grouping.grouped_inputs``, which reads the inputs twice), parsed and prepared ahead in a
-    thread (``prefetched``) while the loader (``loader_factory(graph, batch_size=...,
-    on_reject=...)``) waits on Neo4j. Rejections reach ``on_reject`` in input order and are
-    counted in the summary."""
-    read, heads = _grouping_reads(paths, read)
+def load_documents(documents: Iterable[Item], loader: Loader, extractor: LazyExtractor, *,
+                   on_note: Callable[[str], None] = _ignore,
+                   on_document: Callable[[int], None] = _ignore) -> LoadSummary:
+    """Load the documents the reader gives (``grouping.read_documents``) with ``loader``, the
+    writer: record files' documents are prepared ahead, in the reading thread (``prefetched``),
+    while the writer waits on Neo4j; texts are extracted here (spaCy's worker processes need
+    the main thread), except those ``loader.stored`` says the graph holds from the same text and
+    extractor version, which are never extracted. Rejections reach the loader's ``on_reject`` in
+    input order and are counted in the summary."""
     thresholds = gc.get_threshold()
     gc.set_threshold(*LOAD_GC_THRESHOLDS)
     try:
-        loader = loader_factory(graph, batch_size=batch_size, on_reject=on_reject)
-        reading = prefetched(prepared_records(grouped_inputs(lambda: read(paths), heads)), is_heavy=is_long_text)
-        with closing(reading) as items:
-            loader.load(bundles_from_inputs(items, extractor, on_note=on_note), on_document=on_document)
-        return loader.summary
+        with closing(prefetched(prepared(documents), is_heavy=is_long_text)) as ahead:
+            ready = prepared(extracted(ahead, extractor, loader.stored, on_note))
+            summary = loader.write(ready, on_document=on_document)
+        summary.texts_extracted = extractor.documents
+        return summary
     finally:
         gc.set_threshold(*thresholds)
-
-
-def _grouping_reads(paths: Sequence[str], read: Callable[[Sequence[str]], Iterable[InputItem]]):
-    """``read`` and the first pass of ``grouping.grouped_inputs`` for it: a quick scan of the
-    record lines when ``read`` is ``read_inputs`` (standard input read once, for both passes),
-    else None (``grouped_inputs`` then reads twice)."""
-    heads = None
-    if read is read_inputs:
-        stdin = sys.stdin.buffer.read() if "-" in paths else None
-        heads = functools.partial(record_heads, paths, stdin)
-        if stdin is not None:
-            read = functools.partial(_read_with_stdin, data=stdin)
-    return read, heads
-
-
-def _read_with_stdin(paths: Sequence[str], data: bytes) -> Iterable[InputItem]:
-    return read_inputs(paths, stdin=io.BytesIO(data))
 
 
 # ------------------------------------------------------------------ prefetching

@@ -63,6 +63,11 @@ class DocumentRecord(msgspec.Struct, tag_field="kind", tag="document", gc=False)
     extractor_version: str | None = None
     kind: ClassVar[str] = "document"
 
+    @property
+    def document_id(self) -> str:
+        """The document this record belongs to (every record kind has one)."""
+        return self.id
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
@@ -83,6 +88,10 @@ class EntityRecord(msgspec.Struct, tag_field="kind", tag="entity", gc=False):
     doc_id: str
     aliases: list[str] = []  # a new list for each record
     kind: ClassVar[str] = "entity"
+
+    @property
+    def document_id(self) -> str:
+        return self.doc_id
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -123,6 +132,10 @@ class RelationRecord(msgspec.Struct, tag_field="kind", tag="relation", gc=False)
     # ending is no assertion that the relation holds)
     ends: bool = False
     kind: ClassVar[str] = "relation"
+
+    @property
+    def document_id(self) -> str:
+        return self.doc_id
 
     @property
     def triple(self) -> tuple[str, str, str]:

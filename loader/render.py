@@ -83,10 +83,14 @@ def message(text: str) -> None:
 
 
 def load_summary_text(s) -> str:
-    """The summary ``kgload load`` ends with (a ``load.LoadSummary``), one line per kind."""
+    """The summary ``kgload load`` ends with (a ``load.LoadSummary``), one line per kind; the
+    articles line only when articles (not records) were read."""
+    articles = (f"Articles: {s.texts_extracted} extracted, {s.texts_unchanged} unchanged (not extracted again)\n"
+                if s.texts_extracted or s.texts_unchanged else "")
     return (
         f"Documents: {s.documents_loaded} loaded ({s.documents_replaced} replaced), "
         f"{s.documents_skipped} already present\n"
+        f"{articles}"
         f"Entities: {s.entities_created} created, {s.entities_present} already present\n"
         f"Relationships: {s.relationships_created} created, {s.relationships_updated} updated, "
         f"{s.relationships_deleted} removed\n"

@@ -25,7 +25,8 @@ from typing import Callable, Iterable, Iterator
 
 from .errors import InputsRejected, KgloadError, UsageError
 from .files import atomic_write
-from .inputs import JSONL_SUFFIXES, TEXT_SUFFIXES, Rejection, input_files, web_kind
+from .item import Rejection
+from .listing import JSONL_SUFFIXES, TEXT_SUFFIXES, input_files, web_kind
 from .sources import read_file
 
 TASK_DOCS = 50  # files per task: ~10 s of spaCy for news articles, a few tasks per worker
@@ -183,29 +184,30 @@ def _write_atomic(path: str, write: Callable, before_replace: Callable | None = 
 def run_shard(shard: dict, outdir: str, model: str | None, batch_size: int) -> dict:
     """Read, extract and write one shard (on a worker); returns its summary. Running it twice
     (a retry, a duplicate) writes the same files: each is renamed into place only when whole."""
-    from .pipeline import records_from_inputs
-    from .records import dump_records
+    from .grouping import documents, record_heads
+    from .pipeline import extract_records
 
     start = time.perf_counter()
     extractor = _extractor(model, batch_size)
     summary = {"shard": shard["shard"], "inputs": shard["inputs"], "documents": 0, "records": 0,
                "rejected": [], "notes": []}
+    files = list(zip(shard["inputs"], shard["locations"], shard["sizes"], strict=True))
 
     def items():
-        for name, location, size in zip(shard["inputs"], shard["locations"], shard["sizes"], strict=True):
+        for name, location, size in files:
             yield from read_file(name, _opener(location), lambda size=size: size)
 
+    def heads():  # the shard's record files, for grouping records in any order (grouping.documents)
+        return record_heads(_opener(location) for name, location, _ in files
+                            if Path(name).suffix.lower() in JSONL_SUFFIXES)
+
+    def written(records: int) -> None:
+        summary["documents"] += 1
+        summary["records"] += records
+
     def write_records(out) -> None:
-        for group in records_from_inputs(items(), extractor, on_note=summary["notes"].append):
-            if isinstance(group, Rejection):
-                summary["rejected"].append([group.input, group.reason])
-                continue
-            if not isinstance(group, list):  # only read record files are prepared, never here
-                continue
-            for line in dump_records(group):
-                out.write(line + "\n")
-            summary["documents"] += 1
-            summary["records"] += len(group)
+        extract_records(documents(items, heads), out, extractor, on_note=summary["notes"].append,
+                        on_reject=lambda r: summary["rejected"].append([r.input, r.reason]), on_document=written)
 
     def write_summary() -> None:
         summary["extractor_version"] = extractor.extractor.version

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator
 
 from . import inputs, web
-from .inputs import InputItem, Rejection, input_files, web_kind
+from .item import InputItem, Rejection
+from .listing import input_files, web_kind
 from .web.urls import is_web_url
 
 

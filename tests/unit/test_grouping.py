@@ -1,15 +1,13 @@
-"""Records in any order: grouped per document (grouping.grouped_inputs, bundles.bundle_records)."""
+"""Records in any order: grouped per document (grouping.documents, grouping.bundle_records)."""
 
 from __future__ import annotations
 
-import functools
 import json
 import random
 
 import pytest
 
-from loader.bundles import DocumentBundle, bundle_records
-from loader.grouping import grouped_inputs, record_heads
+from loader.grouping import _record_files, bundle_records, documents, read_documents, record_heads
 from loader.inputs import Rejection, read_inputs
 
 
@@ -35,13 +33,14 @@ def _write(path, rows):
 
 
 def _groups(paths, budget=50_000, quick=True):
-    heads = functools.partial(record_heads, paths) if quick else None
+    heads = (lambda: record_heads(_record_files(paths, None))) if quick else None
     out = {}
-    for item in grouped_inputs(lambda: read_inputs(paths), heads, budget=budget):
-        if isinstance(item, DocumentBundle):
-            out[item.document.id] = ([e.to_dict() for e in item.entities], [r.to_dict() for r in item.relations])
+    for item in documents(lambda: read_inputs(paths), heads, budget=budget):
+        if item.records is not None:
+            bundle = item.records
+            out[bundle.document.id] = ([e.to_dict() for e in bundle.entities], [r.to_dict() for r in bundle.relations])
         else:
-            out.setdefault("rejected", []).append(str(item))
+            out.setdefault("rejected", []).append(str(item.rejected))
     return out
 
 
@@ -128,3 +127,48 @@ def test_kgload_extract_groups_a_record_file_sorted_by_kind(tmp_path):
     ]
     assert [r["id"] for r in written if r["kind"] == "entity"] == ["e0", "e1", "e1", "e2"]
     assert [r["evidence"]["sentence"] for r in written if r["kind"] == "relation"] == ["s0", "s1", "s2"] * 2
+
+
+def test_the_reader_gives_texts_documents_of_records_and_rejections_in_input_order(tmp_path):
+    (tmp_path / "a.txt").write_text("Chile recognized Juan Guaido on Monday.\n", encoding="utf-8")
+    rows = _records(2)
+    by_kind = sorted(rows, key=lambda r: ["relation", "entity", "document"].index(r["kind"]))
+    _write(tmp_path / "b.jsonl", by_kind)
+    (tmp_path / "c.md").write_text("", encoding="utf-8")
+    items = list(read_documents([str(tmp_path), str(tmp_path / "missing.txt")]))
+    described = []
+    for item in items:
+        if item.text is not None:
+            described.append(("text", item.text.id))
+        elif item.records is not None:
+            described.append(("records", item.records.document.id, len(item.records.entities), len(item.records.relations)))
+        else:
+            described.append(("rejected", str(item.rejected)))
+    assert described == [
+        ("text", (tmp_path / "a.txt").as_uri()),
+        # a document comes out when its last record is read: here its document line, doc-0's first
+        ("records", "doc-0", 2, 3), ("records", "doc-1", 2, 3),
+        ("rejected", f"{tmp_path / 'c.md'}: empty document (no text)"),
+        ("rejected", f"{tmp_path / 'missing.txt'}: no such file or directory"),
+    ]
+
+
+def test_the_reader_reads_standard_input_once_for_both_passes(monkeypatch):
+    import io
+    import sys
+
+    rows = _records(1)
+    data = "".join(json.dumps(r) + "\n" for r in reversed(rows)).encode("utf-8")  # the document last
+
+    class Once(io.BytesIO):
+        reads = 0
+
+        def read(self, *args):
+            Once.reads += 1
+            return super().read(*args)
+
+    monkeypatch.setattr(sys, "stdin", type("Stdin", (), {"buffer": Once(data)})())
+    [item] = read_documents(["-"])
+    assert item.records is not None and item.records.document.id == "doc-0"
+    assert [r.to_dict()["kind"] for r in item.records.records()] == ["document", "entity", "entity", "relation", "relation", "relation"]
+    assert Once.reads == 1

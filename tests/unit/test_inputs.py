@@ -140,10 +140,13 @@ def _rec(kind, doc, **kw):
     return json.dumps(base)
 
 
-def test_record_files_stream_per_document_whatever_their_size(tmp_path, monkeypatch):
+def test_record_files_stream_in_batches_whatever_their_size(tmp_path, monkeypatch):
+    """The reader hands records on in batches as they come (``grouping`` groups them per
+    document), never the whole file at once."""
     import loader.inputs as inputs
 
     monkeypatch.setattr(inputs, "MAX_INPUT_BYTES", 100)  # far smaller than the file: JSONL streams
+    monkeypatch.setattr(inputs, "RECORD_BATCH", 2)
     p = tmp_path / "records.jsonl"
     lines = [_rec("document", "d1"), _rec("entity", "d1", id="a"), _rec("entity", "d1", id="b"),
              _rec("document", "d2"), _rec("entity", "d2", id="c"),
@@ -152,9 +155,9 @@ def test_record_files_stream_per_document_whatever_their_size(tmp_path, monkeypa
     items = _items(p)
     groups = [[(r.kind, getattr(r, "doc_id", r.id)) for r in i.records] for i in items]
     assert groups == [
-        [("document", "d1"), ("entity", "d1"), ("entity", "d1")],
-        [("document", "d2"), ("entity", "d2")],
-        [("entity", "d3")],
+        [("document", "d1"), ("entity", "d1")],
+        [("entity", "d1"), ("document", "d2")],
+        [("entity", "d2"), ("entity", "d3")],
     ]
 
 

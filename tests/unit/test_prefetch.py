@@ -114,12 +114,13 @@ def test_a_heavy_item_waits_until_the_consumer_has_taken_everything_before_it():
 
 
 def test_long_texts_are_heavy_and_records_are_not():
-    from loader.inputs import SourceDocument
+    from loader.item import DocumentBundle, Item, SourceDocument
     from loader.pipeline import PREFETCH_LONG_TEXT_CHARS, is_long_text
+    from loader.records import DocumentRecord
 
-    assert is_long_text(SourceDocument(id="a", text="x" * (PREFETCH_LONG_TEXT_CHARS + 1), source="a.txt"))
-    assert not is_long_text(SourceDocument(id="b", text="A short article.", source="b.txt"))
-    assert not is_long_text("x" * (PREFETCH_LONG_TEXT_CHARS + 1))
+    assert is_long_text(Item(text=SourceDocument(id="a", text="x" * (PREFETCH_LONG_TEXT_CHARS + 1), source="a.txt")))
+    assert not is_long_text(Item(text=SourceDocument(id="b", text="A short article.", source="b.txt")))
+    assert not is_long_text(Item(records=DocumentBundle(DocumentRecord(id="c", source="x" * (PREFETCH_LONG_TEXT_CHARS + 1)))))
 
 
 @pytest.mark.parametrize("how", ["close", "exception", "interrupt"])
@@ -180,39 +181,38 @@ def test_depth_must_be_positive():
         next(prefetched([1], depth=0))
 
 
-# ------------------------------------------------------------------ in `kgload load` (pipeline.load_paths)
+# ------------------------------------------------------------------ in `kgload load` (pipeline.load_documents)
 
 class _FakeLoader:
-    """Consumes the bundles as Loader does: rejections through on_reject, in order; each loaded
-    document is noted in ``events``."""
+    """Writes as Loader.write does: rejections through on_reject, in order; each prepared
+    document is noted in ``events``; the graph holds nothing."""
 
-    def __init__(self, graph, batch_size=10000, on_reject=None):
+    def __init__(self, events, on_reject):
         from loader.load import LoadSummary
 
-        self.events = graph  # the test's list stands in for the graph
+        self.events = events
         self.on_reject = on_reject
         self.summary = LoadSummary()
 
-    def load(self, bundles, on_document=None):
-        from loader.inputs import Rejection
-        from loader.load import PreparedDocument
+    def stored(self, ids):
+        return {}
 
-        for item in bundles:
-            if isinstance(item, Rejection):
-                self.summary.rejected.append(item)
-                self.on_reject(item)
+    def write(self, items, on_document=None):
+        for item in items:
+            if item.rejected is not None:
+                self.summary.rejected.append(item.rejected)
+                self.on_reject(item.rejected)
             else:
-                # documents from record files arrive prepared (PreparedDocument), texts as bundles
-                self.events.append(f"loaded {item.id if isinstance(item, PreparedDocument) else item.document.id}")
+                self.events.append(f"loaded {item.prepared.id}")
         return self.summary
 
 
-def _load(paths, events, **kwargs):
-    from loader.pipeline import LazyExtractor, load_paths
+def _load(paths, events, loader=None, documents=None):
+    from loader.grouping import read_documents
+    from loader.pipeline import LazyExtractor, load_documents
 
-    kwargs.setdefault("loader_factory", _FakeLoader)
-    return load_paths([str(p) for p in paths], events, LazyExtractor(),
-                      on_reject=lambda r: events.append(f"Rejected {r}"), **kwargs)
+    loader = loader or _FakeLoader(events, on_reject=lambda r: events.append(f"Rejected {r}"))
+    return load_documents(documents or read_documents([str(p) for p in paths]), loader, LazyExtractor())
 
 
 def test_load_reports_rejections_in_input_order(tmp_path):
@@ -233,9 +233,9 @@ def test_load_reports_rejections_in_input_order(tmp_path):
         expected.append(f"loaded d{i}")
         if i % 100 == 50:
             lineno += 1
-            # a bad line is reported when read, before the document above it is loaded
-            expected.insert(-1, f"Rejected {tmp_path / 'a.jsonl'}:{lineno}: malformed JSON "
-                                "(Expecting property name enclosed in double quotes)")
+            # a bad line is reported in its place: after the document above it
+            expected.append(f"Rejected {tmp_path / 'a.jsonl'}:{lineno}: malformed JSON "
+                            "(Expecting property name enclosed in double quotes)")
     expected.append(f"Rejected {tmp_path / 'missing.jsonl'}: no such file or directory")
     assert events == expected
     assert len(summary.rejected) == 7
@@ -250,24 +250,24 @@ def test_the_load_restores_the_garbage_collector_thresholds(tmp_path):
     seen = []
 
     class Loader(_FakeLoader):
-        def load(self, bundles, on_document=None):
+        def write(self, items, on_document=None):
             seen.append(gc.get_threshold())
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        _load([tmp_path], [], loader_factory=Loader)
+        _load([tmp_path], [], loader=Loader([], on_reject=None))
     assert seen == [LOAD_GC_THRESHOLDS] and gc.get_threshold() == before
 
 
 def test_an_error_while_reading_reaches_the_caller_and_stops_the_reading_thread(tmp_path):
     from loader.errors import UsageError
 
-    def failing_read_inputs(paths):
+    def failing_reader():
         yield from ()
         raise UsageError("cannot read the inputs")
 
     with pytest.raises(UsageError, match="^cannot read the inputs$"):
-        _load([tmp_path], [], read=failing_read_inputs)
+        _load([tmp_path], [], documents=failing_reader())
 
 
 # ------------------------------------------------------------------ the CLI's error handling

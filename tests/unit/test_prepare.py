@@ -32,7 +32,7 @@ def test_rows_of_a_document():
              properties={"charge": "a coup", "key": "not-a-real-key"})],
         entities=[EntityRecord("united-states", "United States", "Country", "doc-1", ["U.S.", "US"])],
     )
-    p = prepare_bundle(b)
+    p = prepare_bundle(b).prepared
     assert isinstance(p, PreparedDocument)
     assert p.size == 1 + 1 + 5
     # the subjects and objects, and the reporter of a claim (Lavrov)
@@ -65,23 +65,24 @@ def test_rows_of_a_document():
 
 
 def test_records_without_a_text_digest_get_one_from_the_records():
-    one = prepare_bundle(bundle([rel(US, "RECOGNIZES", GUAIDO, 0, "The U.S. recognized Guaido.")], sha=None))
-    same = prepare_bundle(bundle([rel(US, "RECOGNIZES", GUAIDO, 0, "The U.S. recognized Guaido.")], sha=None))
-    other = prepare_bundle(bundle([rel(US, "RECOGNIZES", GUAIDO, 0, "The U.S. recognized Guaidó.")], sha=None))
+    one = prepare_bundle(bundle([rel(US, "RECOGNIZES", GUAIDO, 0, "The U.S. recognized Guaido.")], sha=None)).prepared
+    same = prepare_bundle(bundle([rel(US, "RECOGNIZES", GUAIDO, 0, "The U.S. recognized Guaido.")], sha=None)).prepared
+    other = prepare_bundle(bundle([rel(US, "RECOGNIZES", GUAIDO, 0, "The U.S. recognized Guaidó.")], sha=None)).prepared
     assert one.text_sha256.startswith("records:") and one.text_sha256 == same.text_sha256
     assert other.text_sha256 != one.text_sha256
 
 
 def test_a_document_outside_the_allowlist_is_a_rejection_naming_it():
-    p = prepare_bundle(bundle([rel(US, "KNOWS", GUAIDO, 0, "The U.S. knows Guaido.")]))
-    assert isinstance(p, Rejection)
+    item = prepare_bundle(bundle([rel(US, "KNOWS", GUAIDO, 0, "The U.S. knows Guaido.")]))
+    p = item.rejected
+    assert isinstance(p, Rejection) and item.prepared is None
     assert str(p) == "a.txt (document doc-1): relation type 'KNOWS' is not in the relation lexicon"
 
 
 def test_a_mention_listed_twice_counts_once_and_keeps_the_last_details():
     first = rel(US, "RECOGNIZES", GUAIDO, 0, "The U.S. recognized Guaido.", confidence=0.5)
     last = rel(US, "RECOGNIZES", GUAIDO, 0, "The U.S. recognized Guaido.", confidence=0.8)
-    p = prepare_bundle(bundle([first, last]))
+    p = prepare_bundle(bundle([first, last])).prepared
     assert len(p.evidence) == 1 and p.evidence[0]["props"]["confidence"] == 0.8
     assert p.asserted == {"united-states|RECOGNIZES|juan-guaido":
                           AssertedFact("united-states", "RECOGNIZES", "juan-guaido", 1, "2019-03-26", "2019-03-26")}
@@ -89,7 +90,7 @@ def test_a_mention_listed_twice_counts_once_and_keeps_the_last_details():
 
 def test_a_relation_of_another_document_is_refused():
     stray = RelationRecord("doc-2", US, "RECOGNIZES", GUAIDO, Evidence("The U.S. recognized Guaido.", 0, 27))
-    p = prepare_bundle(bundle([stray]))
+    p = prepare_bundle(bundle([stray])).rejected
     assert isinstance(p, Rejection)
     assert p.reason == "relation record of document 'doc-2' among the records of document 'doc-1'"
 
@@ -102,7 +103,7 @@ def test_event_dates_and_endings():
     undated = rel(US, "RECOGNIZES", GUAIDO, 40, "The U.S. still recognizes Guaido.")
     ending = rel(US, "RECOGNIZES", MADURO, 80, "The U.S. withdrew its recognition of Maduro.", ends=True)
     denied = rel(US, "ACCUSES", MADURO, 130, "The U.S. did not stop accusing Maduro.", status="negated", ends=True)
-    p = prepare_bundle(bundle([dated, undated, ending, denied]))
+    p = prepare_bundle(bundle([dated, undated, ending, denied])).prepared
     assert p.asserted == {"united-states|RECOGNIZES|juan-guaido":
                           AssertedFact("united-states", "RECOGNIZES", "juan-guaido", 2, "2019-01", "2019-03-26")}
     assert p.endings == {"united-states|RECOGNIZES|nicolas-maduro": ("united-states", "RECOGNIZES", "nicolas-maduro")}

@@ -131,3 +131,36 @@ def test_without_dask_installed_the_message_says_what_to_install(monkeypatch, tm
     monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed -> ImportError
     with pytest.raises(UsageError, match=r"pip install 'kgload\[dask\]'"):
         extract_on_dask([str(ROOT / "examples")], tmp_path / "out", "local:1")
+
+
+@pytest.mark.model  # the task's summary names the extractor version (the model loads)
+def test_a_shard_groups_records_in_any_order_as_extract_and_load_do(tmp_path):
+    """Records sorted by kind, documents in one file and their relations and entities in
+    another: the shard writes each document's records together, document first (grouping.py,
+    the one grouping of extract and load); it rejected every record before."""
+    def rows(d):
+        doc = f"doc-{d}"
+        return [{"kind": "document", "id": doc, "source": f"{d}.txt"},
+                {"kind": "entity", "id": f"e{d}", "name": f"E {d}", "type": "Person", "aliases": [], "doc_id": doc},
+                {"kind": "relation", "doc_id": doc, "relation": "ACCUSES",
+                 "subject": {"id": f"e{d}", "name": f"E {d}", "type": "Person"},
+                 "object": {"id": "e9", "name": "E 9", "type": "Person"},
+                 "evidence": {"sentence": f"s{d}", "start": 0, "end": 2}}]
+    records = [r for d in range(2) for r in rows(d)]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    order = {"relation": 0, "entity": 1}
+    (folder / "a-rest.jsonl").write_text("".join(json.dumps(r) + "\n" for r in sorted(
+        (r for r in records if r["kind"] != "document"), key=lambda r: order[r["kind"]])), encoding="utf-8")
+    (folder / "b-documents.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records if r["kind"] == "document"),
+                                              encoding="utf-8")
+    files, _ = list_inputs([str(folder)])
+    out = tmp_path / "out"
+    out.mkdir()
+    shard = dict(plan_shards(files)[0].plan(), locations=[f.location for f in files], sizes=[f.size for f in files])
+    summary = run_shard(shard, str(out), None, 32)
+    assert (summary["documents"], summary["records"], summary["rejected"]) == (2, 6, [])
+    written = [json.loads(line) for line in (out / "part-00000.jsonl").read_text().splitlines()]
+    assert [(r["kind"], r.get("doc_id", r.get("id"))) for r in written] == [
+        ("document", "doc-0"), ("entity", "doc-0"), ("relation", "doc-0"),
+        ("document", "doc-1"), ("entity", "doc-1"), ("relation", "doc-1")]
