@@ -36,16 +36,35 @@ class Answer:
     notes: list[str] = field(default_factory=list)
 
 
+def exact_names(graph: Graph, params: dict, asked_names: dict[str, tuple[str, ...]]) -> dict:
+    """``params`` with each name the question cleaned ("Biden" of "Tell me about Biden
+    Administration") replaced by the first of the ways it was written (``asked_names``) that
+    some entity was called: an exact name wins over any cleaning, so every name an answer shows
+    can be asked back."""
+    written = sorted({n for names in asked_names.values() for n in names})
+    if not written:
+        return params
+    unknown = {row["name"] for row in graph.read("lookup/unknown_names", {"names": written})}
+    out = dict(params)
+    for param, names in asked_names.items():
+        known = [n for n in names if n not in unknown]
+        if known and param in out:
+            out[param] = known[0]
+    return out
+
+
 def answer_question(graph: Graph, parsed: ParsedQuestion) -> Answer:
-    """The rows of the question's query; if none, those of its ``if_empty`` question (a "No"
-    from negated evidence); if none either, notes on the names the graph does not know."""
-    params = cypher.query_arguments(parsed.query, parsed.params)
+    """The rows of the question's query (its names as written when the graph knows them so); if
+    none, those of its ``if_empty`` question (a "No" from negated evidence); if none either, notes
+    on the names the graph does not know."""
+    params = cypher.query_arguments(parsed.query, exact_names(graph, parsed.params, parsed.asked_names))
     rows = graph.read(f"queries/{parsed.query}", params)
     if rows:
         return Answer(parsed.query, rows)
     if parsed.if_empty is not None:
         fallback = parsed.if_empty
-        refusals = graph.read(f"queries/{fallback.query}", cypher.query_arguments(fallback.query, fallback.params))
+        refusals = graph.read(f"queries/{fallback.query}", cypher.query_arguments(
+            fallback.query, exact_names(graph, fallback.params, fallback.asked_names)))
         if refusals:
             return Answer(fallback.query, refusals, title=no_line(refusals))
     return Answer(parsed.query, [], notes=unknown_names(graph, parsed.query, params))

@@ -31,6 +31,10 @@ class VizPlan:
     query: str
     params: dict[str, Any]
     title: str
+    # a question's names as it wrote them (``ParsedQuestion.asked_names``): drawn with the exact
+    # name when the graph knows it, as ``kgload ask`` answers (the Browser link, made without
+    # connecting, has the cleaned names)
+    asked_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass
@@ -60,7 +64,8 @@ def plan(question_or_query: str, params: dict[str, Any] | None = None) -> VizPla
         from .questions import parse_question
 
         parsed = parse_question(target)
-        query, params, title = parsed.query, dict(parsed.params), target
+        return VizPlan(parsed.query, cypher.query_arguments(parsed.query, dict(parsed.params)), target,
+                       parsed.asked_names)
     return VizPlan(query, cypher.query_arguments(query, params), title)
 
 
@@ -158,7 +163,9 @@ def render_html(vg, title: str) -> str:
 def draw(graph, viz_plan: VizPlan, output: Path | None = None) -> VizResult:
     """Draw what ``viz_plan`` asks for into ``output`` (an HTML file written whole), if given and
     if the answer has anything to draw."""
-    rows, neo_graph = graph.answer(viz_plan.query, viz_plan.params)
+    from .answers import exact_names
+
+    rows, neo_graph = graph.answer(viz_plan.query, exact_names(graph, viz_plan.params, viz_plan.asked_names))
     vg = visualization(neo_graph)
     if not vg.nodes:
         return VizResult(None, 0, 0, {}, "", rows)

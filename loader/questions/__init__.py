@@ -44,6 +44,16 @@ class ParsedQuestion:
     # what to ask when this query has no rows: a yes-or-no question ("Has Spain recognized
     # Kosovo?") is answered "No" from the negated evidence (``refusals``) of the same fact
     if_empty: "ParsedQuestion | None" = None
+    # a name parameter -> the names as the question wrote them, before cleaning ("Biden
+    # Administration", cleaned to "Biden"): the first of them the graph knows wins over the
+    # cleaned name (``answers.exact_names``), so every name an answer shows can be asked back
+    asked_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+class Name(str):
+    """A cleaned name that keeps the words the question gave for it (``asked``)."""
+
+    asked: tuple[str, ...] = ()
 
 
 class _NotThisForm(Exception):
@@ -59,10 +69,29 @@ def _name(text: str | None) -> str | None:
     """A cleaned name; None (any) for no text or "whom"; a text that cleans to nothing is no name."""
     if text is None or phrase(text) in _ANY:
         return None
-    name = clean_name(text)
+    name = _cleaned(text)
     if not name:
         raise _NotThisForm
     return name
+
+
+def _cleaned(text: str) -> Name:
+    """``clean_name(text)``, remembering how ``text`` wrote it: as written, then without a leading
+    "the" ("the Biden Administration")."""
+    name = Name(clean_name(text))
+    as_written = text.strip().strip("\"'“”‘’ ,")
+    name.asked = tuple(n for n in dict.fromkeys((as_written, _LEADING_THE.sub("", as_written))) if n and n != name)
+    return name
+
+
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+def _asked_names(parsed: ParsedQuestion) -> ParsedQuestion:
+    """``parsed`` with the words its cleaned names were written with (``asked_names``)."""
+    asked = {k: v.asked for k, v in parsed.params.items() if isinstance(v, Name) and v.asked}
+    if_empty = _asked_names(parsed.if_empty) if parsed.if_empty is not None else None
+    return replace(parsed, asked_names=asked, if_empty=if_empty)
 
 
 def _force_owner(text: str | None) -> str | None:
@@ -131,7 +160,7 @@ def _read(reader: grammar.Reader | None, kept: dict[str, str | None], verb: Verb
         assert verb is not None, "an object(...) reader needs a form whose relation is a verb"
         return _object(verb, text, required=reader.how == "object")
     if reader.how == "clean":
-        return clean_name(text or "")
+        return _cleaned(text or "")
     if reader.how == "force":
         return _force_owner(text)
     if reader.how == "tail":
@@ -243,7 +272,7 @@ def parse_question(question: str) -> ParsedQuestion:
         raise UsageError(unknown_question_message(question))
     if _takes_as_of(parsed.query):
         parsed = replace(parsed, params={**parsed.params, "as_of": as_of})
-    parsed = _unhonoured_date(question, parsed)
+    parsed = _asked_names(_unhonoured_date(question, parsed))
     required = {p.name for p in cypher.query_parameters(parsed.query) if p.required}
     empty = [k for k, v in parsed.params.items() if v == "" and k in required]
     if empty:
