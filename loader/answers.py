@@ -6,6 +6,10 @@
 - An empty answer says which of the names it was given no entity was ever called, with the
   nearest known name ("no entity named 'Kosovoo'; did you mean Kosovo?"), so that a typo is not
   taken for a fact the graph lacks.
+- An answer as of a date ("Who recognized Kosovo in 2008?") says how many of the facts asked
+  about it left out because no sentence of theirs has a date ("2 recognitions matching 'Kosovo'
+  have no date and are not counted as of 2008 (ask without a date to see them)"): the facts
+  the same query finds without a date, those of them ``lookup/undated_facts`` finds undated.
 
 The statements are in ``cypher/queries/refusals.cypher`` and ``cypher/lookup/``.
 """
@@ -34,6 +38,8 @@ class Answer:
     title: str | None = None
     # why there is no answer (unknown names, with suggestions), for stderr
     notes: list[str] = field(default_factory=list)
+    # what an answer as of a date left out for want of a date, one line per relation type, for stderr
+    left_out: list[str] = field(default_factory=list)
 
 
 def exact_names(graph: Graph, params: dict, asked_names: dict[str, tuple[str, ...]]) -> dict:
@@ -59,15 +65,52 @@ def answer_question(graph: Graph, parsed: ParsedQuestion) -> Answer:
     on the names the graph does not know."""
     params = cypher.query_arguments(parsed.query, exact_names(graph, parsed.params, parsed.asked_names))
     rows = graph.read(f"queries/{parsed.query}", params)
+    left_out = undated_lines(graph, parsed.query, params)
     if rows:
-        return Answer(parsed.query, rows)
+        return Answer(parsed.query, rows, left_out=left_out)
     if parsed.if_empty is not None:
         fallback = parsed.if_empty
         refusals = graph.read(f"queries/{fallback.query}", cypher.query_arguments(
             fallback.query, exact_names(graph, fallback.params, fallback.asked_names)))
         if refusals:
-            return Answer(fallback.query, refusals, title=no_line(refusals))
-    return Answer(parsed.query, [], notes=unknown_names(graph, parsed.query, params))
+            return Answer(fallback.query, refusals, title=no_line(refusals), left_out=left_out)
+    return Answer(parsed.query, [], notes=unknown_names(graph, parsed.query, params), left_out=left_out)
+
+
+def undated_lines(graph: Graph, query: str, params: dict) -> list[str]:
+    """For an answer as of a date: one line per relation type on the facts the same query finds
+    without the date (its ``graph`` column) that no sentence dates, so that it leaves them out
+    ("2 recognitions matching 'Kosovo' have no date and are not counted as of 2008 (ask without
+    a date to see them)"); none without a date."""
+    from .records import FACT_KEY_SEPARATOR, fact_key
+
+    as_of = (params.get("as_of") or "").strip()
+    if not as_of:
+        return []
+    _, drawn = graph.answer(query, {**params, "as_of": ""})
+    keys = sorted({fact_key(r.start_node["id"], r.type, r.end_node["id"]) for r in drawn.relationships})
+    if not keys:
+        return []
+    by_relation: dict[str, int] = {}
+    for row in graph.read("lookup/undated_facts", {"keys": keys}):
+        relation = row["key"].split(FACT_KEY_SEPARATOR)[1]
+        by_relation[relation] = by_relation.get(relation, 0) + 1
+    names = [params[p] for p in cypher.name_parameters(query) if isinstance(params.get(p), str) and params[p].strip()]
+    matching = f" matching {' and '.join(repr(n) for n in names)}" if names else ""
+    lines = []
+    for relation, n in by_relation.items():
+        noun = _noun(relation) + ("s" if n != 1 else "")
+        verb = "have no date and are" if n != 1 else "has no date and is"
+        lines.append(f"{n} {noun}{matching} {verb} not counted as of {as_of} (ask without a date to see them)")
+    return lines
+
+
+def _noun(relation: str) -> str:
+    """The lexicon's first noun of ``relation`` ("recognition", "deployment"), else "fact"."""
+    from .lexicon import lexicon
+
+    spec = lexicon().specs.get(relation)
+    return spec.nouns[0] if spec is not None and spec.nouns else f"{relation.lower().replace('_', ' ')} fact"
 
 
 def no_line(refusals: list[dict]) -> str:

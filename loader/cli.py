@@ -222,6 +222,8 @@ def ask(
     cypher.query_arguments(parsed.query, parsed.params)  # a bad parameter is a usage error before connecting
     with Graph(connection(uri, username, password, database)) as graph:
         found = answer_question(graph, parsed)
+    for line in found.left_out:
+        message(f"Note: {line}")
     if not found.rows:
         # one line on stderr, exit 0; JSON (and CSV) still go to stdout: a pipe gets []
         message(f"No answer in the graph for {question!r}" + (": " + ", and ".join(found.notes) if found.notes else "") + ".")
@@ -256,12 +258,15 @@ def query(
         raise UsageError(f"no canned query {name!r}{cypher.did_you_mean(name, cypher.names('queries'))} "
                          "(`kgload query --list` shows them)")
     params = cypher.query_arguments(name, parse_param_args(list(ctx.args)))
-    from .answers import unknown_names
+    from .answers import undated_lines, unknown_names
     from .graph import Graph
 
     with Graph(connection(uri, username, password, database)) as graph:
         rows = graph.read(f"queries/{name}", params)
         notes = [] if rows else unknown_names(graph, name, params)
+        left_out = undated_lines(graph, name, params)
+    for line in left_out:
+        message(f"Note: {line}")
     if not rows:
         # as `ask`: one line on stderr, exit 0; JSON (and CSV) still go to stdout (a pipe gets [])
         message(f"No rows for query {name!r}" + (": " + ", and ".join(notes) if notes else "") + ".")
