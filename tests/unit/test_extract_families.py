@@ -272,6 +272,15 @@ FAMILIES = [
          ("chile", R, "kosovo"), ("peru", R, "kosovo"), ("ghana", R, "kosovo"), id="including-hung-on-object"),
     case("Several states, including Chile and Peru, have recognized Kosovo.",
          ("chile", R, "kosovo"), ("peru", R, "kosovo"), id="including-on-subject"),
+    # a government named after its leader is the leader's country when the document says it
+    case("Chilean President Ana Torres spoke on Monday. The Torres administration accused Peru of spying.",
+         ("chile", A, "peru"), id="executive-named-after-leader"),
+    case("The administration of Brazilian President Joao Lima recognized Kosovo on Friday.",
+         ("brazil", R, "kosovo"), id="executive-of-leader"),
+    case("Kenyan President Paul Otieno spoke on Monday. The Otieno Administration sent troops to Somalia.",
+         ("kenya", D, "somalia"), id="executive-read-as-one-organisation"),
+    # ... and the leader when it does not: no country guessed
+    case("The Torres administration accused Peru of spying.", ("torres", A, "peru"), id="executive-country-unsaid"),
 ]
 
 NEGATIVES = [

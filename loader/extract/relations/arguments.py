@@ -91,6 +91,9 @@ class Resolver:
             if ref is None:
                 return []
             if ref["type"] == "Organization":
+                led = self.led_by(m)
+                if led is not None:
+                    return [Arg(led, item, 0.85)]  # "the Example Administration": the leader's country
                 body = _state_body(m, item.doc)
                 if body is not None:
                     # "Iran's Foreign Ministry", "the U.S. Armed Forces", "the Government of
@@ -190,7 +193,28 @@ class Resolver:
             else:
                 candidates.extend(self.named(c))
         persons = [c for c in candidates if c.ref["type"] == "Person"]
+        if persons and item.lemma_.lower() in words("executive_nouns"):
+            # "the Example administration": the leader's country when the document says it
+            country = ctx.country_of(persons[0].ref)
+            if country is not None:
+                return [Arg(country, item, 0.85)]
         return [Arg(a.ref, item, 0.85) for a in (persons or candidates)[:1]]
+
+    def led_by(self, m: Mention) -> dict | None:
+        """A name the NER took for one organisation, "the Example Administration": the country of
+        the one person of the document called "Example" when the document says it, else that
+        person (``words.json``: executive_nouns); None for any other organisation."""
+        doc = self.ctx.doc
+        words_of = [t for t in doc[m.start:m.end] if t.lower_ != "the"]
+        if len(words_of) < 2 or words_of[-1].lemma_.lower() not in words("executive_nouns"):
+            return None
+        name = " ".join(t.text for t in words_of[:-1]).lower()
+        persons = {x.ent["id"]: x.ent for x in self.ctx.mentions if x.ent["type"] == "Person" and (
+            x.ent["name"].lower() == name or x.ent["name"].lower().endswith(" " + name))}
+        if len(persons) != 1:
+            return None
+        person = next(iter(persons.values()))
+        return self.ctx.country_of(person) or person
 
     def _modifier_countries(self, item: Token, any_actor: bool = False, depth: int = 0) -> list[Arg]:
         """Countries (or, with ``any_actor``, any actor) named by the modifiers of a phrase:
