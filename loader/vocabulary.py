@@ -75,7 +75,7 @@ def inflections(word: str, tags: Iterable[str]) -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def words() -> Words:
+def question_words() -> Words:
     verbs: dict[str, VerbTrigger] = {}
     bases: set[str] = set()
     participles: set[str] = set()

@@ -26,7 +26,7 @@ from .. import cypher
 from ..errors import UsageError
 from ..lexicon import VerbTrigger, lexicon
 from ..names import lookup_key
-from ..vocabulary import alternation, demonyms, phrase, words
+from ..vocabulary import alternation, demonyms, phrase, question_words
 from . import dates, grammar
 from .help import EXAMPLES, examples, unknown_question_message
 from .names import MONTH, clean_name, cut_tail, tidy
@@ -138,7 +138,7 @@ def _asset_relation() -> str:
 
 def _relation(form: grammar.Form, kept: dict[str, str | None]) -> tuple[str | None, VerbTrigger | None]:
     """The relation type a form asks about, and the verb that named it."""
-    w = words()
+    w = question_words()
     if form.relation == "force":
         return _asset_relation(), None
     if form.relation == "noun":
@@ -225,7 +225,7 @@ def _asked(ask: str, relation: str | None, subject: str | None, object_: str | N
 
 @lru_cache(maxsize=1)
 def _forms() -> grammar.Compiled:
-    return grammar.compile_forms(words())
+    return grammar.compile_forms(question_words())
 
 
 def _match(q: str) -> ParsedQuestion | None:

@@ -3,7 +3,7 @@ come from the lexicon and the extractor's word lists; the commands that use them
 
 from loader import evaluate, questions
 from loader.lexicon import core_relation_types, place_relation_types
-from loader.vocabulary import words
+from loader.vocabulary import question_words
 
 
 def test_core_and_place_relations_are_the_lexicons():
@@ -21,7 +21,7 @@ def test_eval_keeps_a_capital_as_the_place_of_a_deployment_and_as_its_country_el
 
 
 def test_the_words_of_a_force_are_the_extractors_military_assets_in_both_numbers():
-    assets = words().assets
+    assets = question_words().assets
     assert {"troop", "troops", "warship", "warships", "personnel", "mercenaries", "aircraft"} <= assets
     assert "contractors" not in assets  # not a military asset to the extractor, so no question asks for one
     asked = questions.parse_question("Which countries have warships in the Black Sea?")

@@ -10,7 +10,7 @@ from loader import cypher
 from loader.errors import UsageError
 from loader.lexicon import Lexicon, RelationSpec, VerbTrigger, lexicon
 from loader.questions import EXAMPLES, clean_name, parse_question
-from loader.vocabulary import inflections, words
+from loader.vocabulary import inflections, question_words
 
 CASES = [
     # the questions product.md lists
@@ -233,7 +233,7 @@ def test_the_examples_name_the_verbs_of_the_other_relation_types():
 
 def test_verb_forms_come_from_lemminflect_with_the_object_preposition():
     assert inflections("fly", ["VBD", "VBN"]) == {"VBD": ("flew", "flied"), "VBN": ("flown",)}
-    verbs = words().verbs
+    verbs = question_words().verbs
     for form in ("send", "sends", "sent", "sending", "recognises", "backed", "calls on", "called upon", "urging"):
         assert form in verbs, form
     assert {verbs["called on"].relation, verbs["backs"].relation, verbs["flown"].relation} == {
@@ -241,8 +241,8 @@ def test_verb_forms_come_from_lemminflect_with_the_object_preposition():
     # "call" alone is no trigger; arrival verbs and verbs marked "ask": false are no question verbs
     for form in ("call", "called", "arrived", "is", "remains", "has", "keeps", "maintained"):
         assert form not in verbs, form
-    assert {"has", "keeps", "maintained"} <= set(words().holding)
-    assert words().noun_phrases["warnings to"] == "WARNS" and words().noun_phrases["presence in"] == "DEPLOYS_TO"
+    assert {"has", "keeps", "maintained"} <= set(question_words().holding)
+    assert question_words().noun_phrases["warnings to"] == "WARNS" and question_words().noun_phrases["presence in"] == "DEPLOYS_TO"
 
 
 def test_every_relation_type_of_the_lexicon_can_be_asked_about():
@@ -268,11 +268,11 @@ def lexicon_with_a_new_line(monkeypatch):
     extended = Lexicon({**lexicon().specs, "SANCTIONS": spec})
     for module in (questions_module, vocabulary_module):
         monkeypatch.setattr(module, "lexicon", lambda: extended)
-    words.cache_clear()
+    question_words.cache_clear()
     questions_module._forms.cache_clear()
     yield
     monkeypatch.undo()
-    words.cache_clear()
+    question_words.cache_clear()
     questions_module._forms.cache_clear()
 
 
