@@ -13,16 +13,16 @@ reruns a task whose worker died and retries one that raised. Dask is imported he
 from __future__ import annotations
 
 import json
-import logging
 import os
 import re
 import time
 import uuid
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from .dask_cluster import dask_client, scheduler, start_resource_tracker
 from .errors import InputsRejected, KgloadError, UsageError
 from .files import atomic_write
 from .item import Rejection
@@ -223,49 +223,6 @@ def run_shard(shard: dict, outdir: str, model: str | None, batch_size: int) -> d
 
 # ------------------------------------------------------------------ the job (client)
 
-def scheduler(address: str) -> tuple[str | None, int]:
-    """``(scheduler address, 0)``, or ``(None, N)`` for a LocalCluster of N workers: from
-    ``tcp://host:8786`` (any Dask address), ``env`` (DASK_SCHEDULER_ADDRESS), ``local[:N]``."""
-    local = re.fullmatch(r"local(?::(\d+))?", address)
-    if local:
-        workers = int(local[1] or os.cpu_count() or 1)
-        if workers < 1:
-            raise UsageError("--dask local:N needs N >= 1")
-        return None, workers
-    if address == "env":
-        address = os.environ.get("DASK_SCHEDULER_ADDRESS", "")
-        if not address:
-            raise UsageError("--dask env: DASK_SCHEDULER_ADDRESS is not set")
-    if not _URL.match(address) and ":" not in address:
-        raise UsageError(f"--dask {address}: give a scheduler address (tcp://host:8786), local[:N] or env")
-    return address, 0
-
-
-@contextmanager
-def dask_client(address: str | None, local_workers: int = 0):
-    """A Client of the scheduler at ``address``, or of a LocalCluster of ``local_workers``
-    processes of one thread each; closed (and the LocalCluster stopped) at the end."""
-    import dask
-    from distributed import Client, LocalCluster
-
-    if address is None:
-        # No dashboard, so no use for the workers' profiler (~5% of their CPU); and glibc's own
-        # trim threshold: the nanny's 64 KiB one makes spaCy's allocations cost ~4x the system time.
-        with dask.config.set({"distributed.worker.profile.enabled": False,
-                              "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}), \
-                LocalCluster(n_workers=local_workers, threads_per_worker=1, processes=True,
-                             dashboard_address=None, silence_logs=logging.CRITICAL) as cluster, \
-                Client(cluster) as client:
-            yield client
-        return
-    try:
-        client = Client(address, timeout="30s")
-    except (OSError, TimeoutError) as exc:
-        raise KgloadError(f"cannot reach the Dask scheduler at {address} ({exc})") from exc
-    with client:  # its workers' own configuration: see the README for the same two settings
-        yield client
-
-
 def _read_json(path: Path) -> dict | None:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
@@ -306,6 +263,7 @@ def extract_on_dask(paths: list[str], outdir: Path | None, address: str, *, mode
     say: Callable[[str], None] = log if log is not None else message
     start = time.perf_counter()
     where, local_workers = scheduler(address)
+    start_resource_tracker()
     try:
         import distributed  # noqa: F401  (and fsspec, which it needs)
     except ImportError as exc:
