@@ -81,7 +81,8 @@ def extract(
         None, "--dask", metavar="ADDRESS",
         help="Extract on a Dask cluster: tcp://scheduler:8786, env (DASK_SCHEDULER_ADDRESS) or local[:N] "
              "(N worker processes here). Inputs may be fsspec URLs (s3://, gs://, file://), read by the "
-             "workers; -o names a folder of shards part-NNNNN.jsonl + manifest.json; re-running resumes."),
+             "workers, and page or feed URLs and --urls lists, fetched by the workers (feeds listed here); "
+             "-o names a folder of shards part-NNNNN.jsonl + manifest.json; re-running resumes."),
     task_docs: int = typer.Option(50, "--task-docs", min=1, help="With --dask: at most this many files per task (shard)."),
     urls: Optional[List[Path]] = UrlsOpt, offline: bool = OfflineOpt, allow_private: bool = AllowPrivateOpt,
     cache: Optional[Path] = CacheOpt, per_host: int = PerHostOpt, delay: float = DelayOpt, timeout: float = TimeoutOpt,
@@ -107,9 +108,6 @@ def extract(
 
         if workers > 1:
             raise UsageError("--workers is for one machine; with --dask the cluster's workers extract")
-        if urls or any(p.lower().startswith(("http://", "https://")) for p in paths):
-            raise UsageError("--dask reads files (paths, file://, s3://, gs://): HTML, feed and WARC files are fine, "
-                             "but fetch page and feed URLs without --dask (or save them first)")
         extract_on_dask(paths, output, dask, model=model, batch_size=batch_size, task_docs=task_docs, quiet=quiet)
         return
     from .grouping import read_documents

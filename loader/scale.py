@@ -17,17 +17,22 @@ import os
 import re
 import time
 import uuid
+from collections import Counter
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from . import web
 from .dask_cluster import dask_client, scheduler, start_resource_tracker
 from .errors import InputsRejected, KgloadError, UsageError
 from .files import atomic_write
 from .item import Rejection
 from .listing import JSONL_SUFFIXES, TEXT_SUFFIXES, input_files, web_kind
+from .scale_web import list_web, read_web
 from .sources import read_file
+from .web.read import WebInputs
+from .web.urls import is_web_url
 
 TASK_DOCS = 50  # files per task: ~10 s of spaCy for news articles, a few tasks per worker
 TASK_BYTES = 8 * 1024 * 1024  # and at most this many bytes (a big JSONL file is a task alone)
@@ -44,6 +49,7 @@ class InputFile:
     name: str  # what records and messages call it: the path as listed, or the URL
     location: str  # what a worker opens: an absolute path, or an fsspec URL
     size: int
+    web: dict | None = field(default=None, compare=False)  # a page, feed or entry to fetch (scale_web)
 
 
 @dataclass
@@ -73,21 +79,32 @@ class ScaleSummary:
 
 # ------------------------------------------------------------------ listing (client)
 
-def list_inputs(paths: Iterable[str]) -> tuple[list[InputFile], list[Rejection]]:
+def list_inputs(paths: Iterable[str], reader: WebInputs | None = None) -> tuple[list[InputFile], list[Rejection]]:
     """Every file the arguments name, in the order ``kgload extract`` reads them (arguments in
-    order, a folder's files sorted; a file named twice once), and the arguments that name none.
-    Nothing is read but folder listings and sizes."""
+    order, a folder's files sorted; a file named twice once), then the articles of the page and
+    feed URLs among them and of ``reader``'s ``--urls`` files (``scale_web.list_web``: feeds are
+    fetched to list their entries), and the arguments that name none. Of the files, nothing is
+    read but folder listings and sizes."""
     files: dict[str, InputFile] = {}
     rejected: list[Rejection] = []
     for raw in paths:
         if raw == "-":
             raise UsageError("--dask: the workers read the inputs, so stdin (-) cannot be one; "
                              "write it to a file")
+        if is_web_url(raw):
+            continue
         for item in (_list_url(raw) if _URL.match(raw) else _list_local(raw)):
             if isinstance(item, Rejection):
                 rejected.append(item)
             else:
                 files.setdefault(item.name, item)
+    urls = [raw for raw in paths if is_web_url(raw)]
+    if urls or (reader is not None and reader.url_files):
+        for job in list_web(urls, reader or WebInputs()):
+            if isinstance(job, Rejection):
+                rejected.append(job)
+            else:
+                files.setdefault(job[0], InputFile(job[0], job[0], 0, job[1]))
     return list(files.values()), rejected
 
 
@@ -191,15 +208,21 @@ def run_shard(shard: dict, outdir: str, model: str | None, batch_size: int) -> d
     extractor = _extractor(model, batch_size)
     summary = {"shard": shard["shard"], "inputs": shard["inputs"], "documents": 0, "records": 0,
                "rejected": [], "notes": []}
-    files = list(zip(shard["inputs"], shard["locations"], shard["sizes"], strict=True))
+    files = list(zip(shard["inputs"], shard["locations"], shard["sizes"], shard.get("web") or [None] * len(shard["inputs"]),
+                     strict=True))
+    # pages and feed entries, fetched here (scale_web) with the client's options; each article once
+    reader = WebInputs(shard.get("fetch"))
 
     def items():
-        for name, location, size in files:
-            yield from read_file(name, _opener(location), lambda size=size: size)
+        for name, location, size, job in files:
+            if job is not None:
+                yield from reader.once(read_web(job, reader))
+            else:
+                yield from read_file(name, _opener(location), lambda size=size: size)
 
     def heads():  # the shard's record files, for grouping records in any order (grouping.documents)
-        return record_heads(_opener(location) for name, location, _ in files
-                            if Path(name).suffix.lower() in JSONL_SUFFIXES)
+        return record_heads(_opener(location) for name, location, _, job in files
+                            if job is None and Path(name).suffix.lower() in JSONL_SUFFIXES)
 
     def written(records: int) -> None:
         summary["documents"] += 1
@@ -210,6 +233,7 @@ def run_shard(shard: dict, outdir: str, model: str | None, batch_size: int) -> d
                         on_reject=lambda r: summary["rejected"].append([r.input, r.reason]), on_document=written)
 
     def write_summary() -> None:
+        summary["fetched"] = reader.fetch_counts()
         summary["extractor_version"] = extractor.extractor.version
         summary["seconds"] = round(time.perf_counter() - start, 3)
         summary["worker"] = f"{os.uname().nodename}:{os.getpid()}"
@@ -273,7 +297,8 @@ def extract_on_dask(paths: list[str], outdir: Path | None, address: str, *, mode
     if outdir.exists() and not outdir.is_dir():
         raise UsageError(f"--output {outdir}: with --dask this is a folder (of shards), not a file")
     outdir.mkdir(parents=True, exist_ok=True)
-    files, rejected = list_inputs(paths)
+    reader = web.current()  # this run's fetching options and --urls files (cli_web.configure_web)
+    files, rejected = list_inputs(paths, reader)
     shards = plan_shards(files, task_docs, task_bytes)
     plan = {"format": FORMAT, "model": model, "task_docs": task_docs, "task_bytes": task_bytes,
             "shards": [s.plan() for s in shards],
@@ -288,7 +313,10 @@ def extract_on_dask(paths: list[str], outdir: Path | None, address: str, *, mode
     # each text file is one document (extracted or rejected); JSONL files hold an unknown number
     texts_only = all(Path(f.name).suffix.lower() in TEXT_SUFFIXES for f in files)
 
+    fetched: Counter[str] = Counter()  # by the workers
+
     def finished(result: dict, progress, task) -> None:
+        fetched.update(result.get("fetched", {}))
         summary.documents += result["documents"]
         summary.records += result["records"]
         for note in result.get("notes", []):
@@ -313,7 +341,8 @@ def extract_on_dask(paths: list[str], outdir: Path | None, address: str, *, mode
             token = uuid.uuid4().hex[:8]
             futures = {}
             for s in todo:
-                payload = dict(s.plan(), locations=[f.location for f in s.inputs], sizes=[f.size for f in s.inputs])
+                payload = dict(s.plan(), locations=[f.location for f in s.inputs], sizes=[f.size for f in s.inputs],
+                               web=[f.web for f in s.inputs], fetch=reader.options)
                 future = client.submit(run_shard, payload, os.path.abspath(outdir), model, batch_size,
                                        key=f"kgload-{s.name[:-6]}-{token}", retries=RETRIES, pure=False)
                 futures[future] = s
@@ -328,6 +357,9 @@ def extract_on_dask(paths: list[str], outdir: Path | None, address: str, *, mode
                 future.release()
             _remove(outdir)  # what tasks whose worker died left
     summary.seconds = time.perf_counter() - start
+    fetch_line = reader.summary(fetched)  # the client's fetches (feeds) and the workers'
+    if fetch_line and not quiet:
+        say(fetch_line)
     if not quiet:
         say(f"Wrote {summary.shards} shard(s) to {outdir} ({summary.shards_skipped} complete from an earlier run): "
             f"{summary.documents} document(s), {summary.records} records, {len(summary.rejected)} input(s) "

@@ -130,17 +130,7 @@ class Fetcher:
 
     def summary(self) -> str | None:
         """One line on what was fetched, or None when nothing was."""
-        s = self.stats
-        total = s["new"] + s["changed"] + s["not modified"] + s["cached"]
-        if not total and not s["failed"]:
-            return None
-        parts = [f"{s['new']} new", f"{s['changed']} changed", f"{s['not modified']} not modified"]
-        if s["cached"]:
-            parts.append(f"{s['cached']} from the cache (--offline)")
-        line = f"Fetched {total} URL(s): " + ", ".join(parts)
-        if s["failed"]:
-            line += f"; {s['failed']} failed"
-        return line
+        return fetch_summary(self.stats)
 
     # ------------------------------------------------------------ the steps
 
@@ -345,6 +335,21 @@ class Fetcher:
                 os.replace(tmp, path)
         except OSError:
             self.stats["cache write failed"] += 1  # the page was fetched; only the next run pays
+
+
+def fetch_summary(stats: Counter[str]) -> str | None:
+    """One line on what was fetched (``Fetcher.stats``, or several summed), or None when nothing was."""
+    s = stats
+    total = s["new"] + s["changed"] + s["not modified"] + s["cached"]
+    if not total and not s["failed"]:
+        return None
+    parts = [f"{s['new']} new", f"{s['changed']} changed", f"{s['not modified']} not modified"]
+    if s["cached"]:
+        parts.append(f"{s['cached']} from the cache (--offline)")
+    line = f"Fetched {total} URL(s): " + ", ".join(parts)
+    if s["failed"]:
+        line += f"; {s['failed']} failed"
+    return line
 
 
 def _origin(url: str) -> str:

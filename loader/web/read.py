@@ -9,16 +9,61 @@ is read once). Fetching (``fetch.Fetcher``) starts only when something needs it.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import BinaryIO, Callable, Iterable, Iterator
 
 from ..inputs import MAX_INPUT_BYTES, InputItem, Rejection, SourceDocument, document_from_text
 from .feeds import FEED_TYPES, FeedEntry, NotAFeed, looks_like_feed, parse_feed
-from .fetch import Fetcher, FetchError, FetchOptions, Response
+from .fetch import Fetcher, FetchError, FetchOptions, Response, fetch_summary
 from .html import HTML_TYPES, looks_like_html, page_document
 from .urls import is_web_url, normalize_url
 from .warc import DamagedWarc, warc_pages
 
 FILE_FEED = "file:"  # ``found_on`` of a feed read from a file: no host is its own
+
+
+def response_kind(response: Response) -> str:
+    """"feed", "html", or else the response's content type (what it serves, told by its
+    Content-Type or, when that says nothing clear, its first bytes)."""
+    content_type = response.content_type.split(";", 1)[0].strip().lower()
+    if content_type in FEED_TYPES or (content_type not in HTML_TYPES and looks_like_feed(response.body)):
+        return "feed"
+    if content_type in HTML_TYPES or (not content_type and looks_like_html(response.body)):
+        return "html"
+    return content_type
+
+
+def listed_urls(name: str) -> tuple[list[str], list[Rejection]]:
+    """The URLs of a ``--urls`` file, one a line (blank lines and ``#`` comments ignored), and a
+    rejection per line that is no http(s) URL, or for the file."""
+    try:
+        with open(name, "rb") as fh:
+            data = fh.read(MAX_INPUT_BYTES + 1)
+    except OSError as exc:
+        return [], [Rejection(name, f"cannot read ({exc.strerror or exc})")]
+    if len(data) > MAX_INPUT_BYTES:
+        return [], [Rejection(name, f"file too large (the limit is {MAX_INPUT_BYTES:,} bytes)")]
+    urls: list[str] = []
+    rejected: list[Rejection] = []
+    for lineno, raw in enumerate(data.decode("utf-8", errors="replace").splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not is_web_url(line):
+            rejected.append(Rejection(f"{name}:{lineno}", f"not an http(s) URL: {line[:100]!r}"))
+            continue
+        urls.append(line)
+    if not urls:
+        rejected.append(Rejection(name, "no URL in the file"))
+    return urls, rejected
+
+
+def feed_entries(body: bytes) -> list[FeedEntry]:
+    """The entries of a feed; raises NotAFeed when it is none or has none."""
+    entries = parse_feed(body)
+    if not entries:
+        raise NotAFeed("feed has no entries")
+    return entries
 
 
 class WebInputs:
@@ -35,8 +80,16 @@ class WebInputs:
             self._fetcher = Fetcher(self.options)
         return self._fetcher
 
-    def summary(self) -> str | None:
-        lines = [line for line in (self._fetcher.summary() if self._fetcher else None,) if line]
+    def fetch_counts(self) -> dict[str, int]:
+        """What was fetched so far, by outcome (new, changed, not modified, cached, failed)."""
+        return dict(self._fetcher.stats) if self._fetcher else {}
+
+    def summary(self, fetched: dict[str, int] | None = None) -> str | None:
+        """One line on what was fetched (``fetched``: counts of other processes' fetches added)
+        and on articles taken once, or None."""
+        counts = Counter(self.fetch_counts())
+        counts.update(fetched or {})
+        lines = [line for line in (fetch_summary(counts),) if line]
         if self.duplicates:
             lines.append(f"{self.duplicates} article(s) read more than once (by URL) were taken once")
         return "; ".join(lines) or None
@@ -65,54 +118,33 @@ class WebInputs:
 
     def read_url_list(self, name: str) -> Iterator[InputItem]:
         """``--urls FILE``: one URL a line (blank lines and ``#`` comments ignored)."""
-        try:
-            with open(name, "rb") as fh:
-                data = fh.read(MAX_INPUT_BYTES + 1)
-        except OSError as exc:
-            yield Rejection(name, f"cannot read ({exc.strerror or exc})")
-            return
-        if len(data) > MAX_INPUT_BYTES:
-            yield Rejection(name, f"file too large (the limit is {MAX_INPUT_BYTES:,} bytes)")
-            return
-        urls: list[str] = []
-        for lineno, raw in enumerate(data.decode("utf-8", errors="replace").splitlines(), start=1):
-            line = raw.strip()
-            if not line or line.startswith("#"):
-                continue
-            if not is_web_url(line):
-                yield Rejection(f"{name}:{lineno}", f"not an http(s) URL: {line[:100]!r}")
-                continue
-            urls.append(line)
-        if not urls:
-            yield Rejection(name, "no URL in the file")
-            return
+        urls, rejected = listed_urls(name)
+        yield from rejected
         for items in self.fetcher.fetch_many(urls, lambda u: list(self.read_url(u))):
             yield from items
 
     def _response_items(self, source: str, response: Response) -> Iterator[InputItem]:
-        content_type = response.content_type.split(";", 1)[0].strip().lower()
-        body = response.body
-        if content_type in FEED_TYPES or (content_type not in HTML_TYPES and looks_like_feed(body)):
-            yield from self._feed_items(source, body, response.final_url)
-        elif content_type in HTML_TYPES or (not content_type and looks_like_html(body)):
-            yield page_document(body, source, url=response.final_url)
+        kind = response_kind(response)
+        if kind == "feed":
+            yield from self._feed_items(source, response.body, response.final_url)
+        elif kind == "html":
+            yield page_document(response.body, source, url=response.final_url)
         else:
-            yield Rejection(source, f"not an HTML page or a feed (Content-Type {content_type or 'none'})")
+            yield Rejection(source, f"not an HTML page or a feed (Content-Type {kind or 'none'})")
 
     # ------------------------------------------------------------ feeds
 
     def _feed_items(self, source: str, body: bytes, feed_url: str) -> Iterator[InputItem]:
         try:
-            entries = parse_feed(body)
+            entries = feed_entries(body)
         except NotAFeed as exc:
             yield Rejection(source, str(exc))
             return
-        if not entries:
-            yield Rejection(source, "feed has no entries")
-            return
-        yield from self.fetcher.fetch_many(entries, lambda e: self._entry_document(source, e, feed_url))
+        yield from self.fetcher.fetch_many(entries, lambda e: self.entry_document(source, e, feed_url))
 
-    def _entry_document(self, source: str, entry: FeedEntry, feed_url: str) -> InputItem:
+    def entry_document(self, source: str, entry: FeedEntry, feed_url: str) -> InputItem:
+        """A feed entry's article: its own text, or its page fetched (``feed_url``: the feed's
+        final URL, for the safety rule on links; ``FILE_FEED`` for a feed file)."""
         where = f"{source} entry {entry.number}"
         link = normalize_url(entry.link) if entry.link and is_web_url(entry.link) else None
         if entry.text is not None:

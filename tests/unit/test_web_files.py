@@ -154,15 +154,3 @@ def test_extract_command_reports_a_bad_page_on_one_line_and_writes_the_rest(tmp_
     recognizes = {(r["subject"]["name"], r["object"]["name"]) for r in records
                   if r["kind"] == "relation" and r["relation"] == "RECOGNIZES"}
     assert recognizes == {("Norway", "Transitional Council of Valdoria")}
-
-
-def test_dask_refuses_urls_with_one_line(tmp_path):
-    import subprocess
-    import sys
-
-    run = subprocess.run([sys.executable, "-m", "loader", "extract", "https://news.example.org/world/rss.xml",
-                          "-o", str(tmp_path / "shards"), "--dask", "local:1"], capture_output=True, text=True, timeout=120)
-    assert run.returncode == 2
-    assert run.stderr.splitlines() == [
-        "Error: --dask reads files (paths, file://, s3://, gs://): HTML, feed and WARC files are fine, but fetch page "
-        "and feed URLs without --dask (or save them first)"]
