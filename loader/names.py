@@ -84,3 +84,36 @@ def alias_key(name: str) -> str:
     white space and hyphens folded to single spaces ("Juan Guaidó" -> "juan guaido",
     "U.S." -> "us"). The canned queries compute the same key in Cypher."""
     return " ".join(name_words(name, compatibility=False, ascii_only=False, separators=ALIAS_SEPARATORS))
+
+
+# A person's surname (one rule for the extractor's surname aliases and the loader's merge of a
+# surname alone into the one full name it stands for, ``short_names.py``): the last word, with
+# the lower-case particles before it ("Ursula von der Leyen" -> "von der Leyen"); a suffix such as
+# "Jr." is none.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+SURNAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "du",
+                               "la", "le", "bin", "ibn", "al", "el"})
+
+
+def split_surname(name: str) -> tuple[list[str], list[str]]:
+    """``(given names, surname words)`` of a person's name, suffixes dropped: "Juan Guaidó" ->
+    (["Juan"], ["Guaidó"]); "Ursula von der Leyen" -> (["Ursula"], ["von", "der", "Leyen"]);
+    a surname alone ("Putin", "al-Assad", "von der Leyen") has no given names."""
+    tokens = name.split()
+    while tokens and lookup_key(tokens[-1]) in NAME_SUFFIXES:
+        tokens.pop()
+    if not tokens:
+        return [], []
+    start = len(tokens) - 1
+    while start > 0 and tokens[start - 1] in SURNAME_PARTICLES:
+        start -= 1
+    return tokens[:start], tokens[start:]
+
+
+def surname_core(surname_words: list[str]) -> str:
+    """The alias key of a surname without its particles, so that "Assad", "al-Assad" and "Bashar
+    al-Assad" share one: "al-Assad" -> "assad"; "von der Leyen" -> "leyen"."""
+    words = alias_key(" ".join(surname_words)).split()
+    while len(words) > 1 and words[0] in SURNAME_PARTICLES:
+        words.pop(0)
+    return " ".join(words)

@@ -26,29 +26,28 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
 from .bundles import MAX_ALIAS_KEY_CHARS
-from .names import alias_key
+from .names import split_surname, surname_core
 
 if TYPE_CHECKING:
     from .graph import TxWriter
 
 # the entity types whose one-word names are surnames
 SURNAME_TYPES = frozenset({"Person"})
-# words after a surname that are not one ("Martin Luther King Jr.")
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def surname_keys(name: str, type_: str) -> tuple[str | None, str | None]:
-    """``(surname, bare_surname)`` of an entity's name: the alias key of a full name's surname, or
-    of a name that is a surname alone; ``(None, None)`` for other types, for initials, and for a
-    word too long to be indexed (like an alias key)."""
+    """``(surname, bare_surname)`` of an entity's name: the key of a full name's surname, or of a
+    name that is a surname alone (``names.split_surname``, the extractor's rule; the key without
+    particles, ``names.surname_core``: "Bashar al-Assad", "al-Assad" and "Assad" share "assad");
+    ``(None, None)`` for other types, for initials, and for a key too long to be indexed (like an
+    alias key)."""
     if type_ not in SURNAME_TYPES:
         return None, None
-    words = alias_key(name).split()
-    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
-        words.pop()
-    if not words or not 2 <= len(words[-1]) <= MAX_ALIAS_KEY_CHARS:
+    given, words = split_surname(name)
+    key = surname_core(words)
+    if not 2 <= len(key) <= MAX_ALIAS_KEY_CHARS:
         return None, None
-    return (words[-1], None) if len(words) > 1 else (None, words[0])
+    return (key, None) if given else (None, key)
 
 
 def key_rows(entity_rows: Iterable[dict]) -> list[dict]:

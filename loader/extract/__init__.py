@@ -202,28 +202,17 @@ def _with_event_date(properties: dict, published: str | None) -> dict:
     return out
 
 
-# "Jr." and the like are no surname; particles belong to the surname ("von der Leyen")
-_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-_SURNAME_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "du",
-                      "la", "le", "bin", "ibn", "al", "el"}
-
-
 def surname(name: str) -> str | None:
-    """The surname of a multi-token person name: its last token with any lower-case particles
-    before it ("Juan Guaidó" -> "Guaidó", "Ursula von der Leyen" -> "von der Leyen")."""
-    from ..names import lookup_key
+    """The surname of a multi-token person name (``names.split_surname``: its last token with any
+    lower-case particles before it, "Juan Guaidó" -> "Guaidó", "Ursula von der Leyen" -> "von der
+    Leyen"); None for a name without given names."""
+    from ..names import lookup_key, split_surname
 
-    tokens = name.split()
-    while tokens and lookup_key(tokens[-1]) in _NAME_SUFFIXES:
-        tokens.pop()
-    if len(tokens) < 2:
+    given, words = split_surname(name)
+    if not given:
         return None
-    start = len(tokens) - 1
-    while start > 1 and tokens[start - 1] in _SURNAME_PARTICLES:
-        start -= 1
-    last = " ".join(tokens[start:])
-    key = lookup_key(last)
-    if len(key.replace(" ", "")) < 2 or not tokens[-1][:1].isupper():
+    last = " ".join(words)
+    if len(lookup_key(last).replace(" ", "")) < 2 or not words[-1][:1].isupper():
         return None
     return last
 

@@ -21,6 +21,13 @@ from loader.short_names import key_rows, merge_short_names, plan, surname_keys
     ("Guaidó", "Person", (None, "guaido")),
     ("O'Brien", "Person", (None, "obrien")),
     ("W.", "Person", (None, None)),                         # an initial alone is no surname
+    # particles belong to the surname, and its key is the word they lead to: "Haddad", "al-Haddad"
+    # and "Karim al-Haddad" are one person's names (the extractor's rule, names.split_surname)
+    ("Karim al-Haddad", "Person", ("haddad", None)),
+    ("Al-Haddad", "Person", (None, "haddad")),
+    ("Haddad", "Person", (None, "haddad")),
+    ("Greta van der Berg", "Person", ("berg", None)),
+    ("van der Berg", "Person", (None, "berg")),
     ("Jordan", "Country", (None, None)),                    # only persons have surnames
     ("Biden Administration", "Organization", (None, None)),
     ("", "Person", (None, None)),

@@ -38,6 +38,8 @@ ON CREATE SET m.name = s.name, m.type = s.type, m.aliases = []
 SET m.aliases = m.aliases + [a IN s.aliases WHERE NOT a IN m.aliases], m.bare_surname = s.bare_surname
 MERGE (m)-[:MERGED_INTO]->(f)
 SET f.own_aliases = coalesce(f.own_aliases, f.aliases)
-SET f.aliases = f.aliases + [a IN s.aliases WHERE NOT a IN f.aliases]
+// its own aliases first, then those of the short names in alphabetical order (not in load order)
+SET f.aliases = f.own_aliases + COLLECT { UNWIND [a IN f.aliases + s.aliases WHERE NOT a IN f.own_aliases] AS a
+                                          RETURN DISTINCT a ORDER BY a }
 DETACH DELETE s
 RETURN facts

@@ -41,6 +41,7 @@ CALL (m, f, s) {
 }
 DETACH DELETE m
 WITH f, facts, [(o:MergedName)-[:MERGED_INTO]->(f) | o.aliases] AS others
-SET f.aliases = reduce(acc = coalesce(f.own_aliases, f.aliases), list IN others | acc + [a IN list WHERE NOT a IN acc])
+WITH f, facts, others, coalesce(f.own_aliases, f.aliases) AS own, reduce(acc = [], list IN others | acc + list) AS theirs
+SET f.aliases = own + COLLECT { UNWIND [a IN theirs WHERE NOT a IN own] AS a RETURN DISTINCT a ORDER BY a }
 SET f.own_aliases = CASE WHEN size(others) = 0 THEN null ELSE f.own_aliases END
 RETURN facts
