@@ -5,7 +5,7 @@
   own in news pages).
 - ``kgload_entities`` and ``kgload_relations`` (after the NER): see entities.py / relations.py.
 - the model's ``attribute_ruler`` runs as ``attribute_rules.AttributeRules`` (the same rules
-  applied with arrays: identical tokens, a tenth of the time).
+  applied with arrays: identical tokens, faster).
 """
 
 from __future__ import annotations
@@ -152,7 +152,7 @@ def load_pipeline(model: str | None = None) -> tuple[Language, str]:
 
 
 def add_components(nlp: Language) -> Language:
-    use_attribute_rules(nlp)  # the model's attribute rules, the same result in a tenth of the time
+    use_attribute_rules(nlp)  # the model's attribute rules applied with arrays: the same result, faster
     # "4th Inf. Div.", "Lt. Gen.", "Fort Example, Okla.": one token each, so the full stop is no
     # sentence end of its own (words.json: title_abbreviations, other_abbreviations)
     tokenizer = nlp.tokenizer

@@ -136,3 +136,35 @@ def test_the_models_rules_give_the_same_tokens_on_the_corpus(model_parts):
              for p in sorted((SHARED / folder / "texts").glob("*.txt"))]
     assert len(texts) > 100
     assert same_tokens(model_parts, texts) == []
+
+
+def test_a_rule_whose_index_falls_outside_its_pattern_keeps_the_models_ruler():
+    # spaCy raises E1001 when such a rule matches; AttributeRules must never write another token
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "gon"}, {"LOWER": "na"}]], {"LEMMA": "go"}, index=-3)
+    assert AttributeRules.from_ruler(ruler) is None
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"TAG": "NN"}]], {"POS": "NOUN"}, index=1)
+    assert AttributeRules.from_ruler(ruler) is None
+
+
+def test_a_rule_of_two_tokens_added_first_loses_to_a_later_single_token_rule():
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"DEP": "expl"}, {"LOWER": "is"}]], {"POS": "VERB"}, index=1)
+    ruler.add([[{"TAG": "VBZ"}]], {"POS": "AUX"})
+    theirs, ours = both(ruler, tagged(nlp, ["there", "is"], ["EX", "VBZ"], ["expl", "ROOT"]))
+    assert ours[1].pos_ == theirs[1].pos_ == "AUX"
+
+
+def test_a_negative_index_on_patterns_of_different_widths_names_each_ones_own_token():
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "gon"}, {"LOWER": "na"}], [{"LOWER": "got"}, {"LOWER": "ta"}, {"LOWER": "go"}]],
+              {"LEMMA": "to"}, index=-1)
+    theirs, ours = both(ruler, tagged(nlp, ["gon", "na", "got", "ta", "go"], ["VB", "TO", "VBD", "TO", "VB"]))
+    # by hand: the last token of each match: "na" and the second "go"
+    assert [t.lemma_ for t in ours] == ["", "to", "", "", "to"]
+    assert numpy.array_equal(theirs.to_array(COMPARED), ours.to_array(COMPARED))
