@@ -77,23 +77,23 @@ def answer_question(graph: Graph, parsed: ParsedQuestion) -> Answer:
     return Answer(parsed.query, [], notes=unknown_names(graph, parsed.query, params), left_out=left_out)
 
 
-def undated_lines(graph: Graph, query: str, params: dict) -> list[str]:
+def undated_lines(graph: Graph, query: str, params: dict, see_them: str = "ask without a date") -> list[str]:
     """For an answer as of a date: one line per relation type on the facts the same query finds
     without the date (its ``graph`` column) that no sentence dates, so that it leaves them out
     ("2 recognitions matching 'Kosovo' have no date and are not counted as of 2008 (ask without
     a date to see them)"); none without a date."""
-    from .records import FACT_KEY_SEPARATOR, fact_key
+    from .records import fact_key
 
     as_of = (params.get("as_of") or "").strip()
     if not as_of:
         return []
     _, drawn = graph.answer(query, {**params, "as_of": ""})
-    keys = sorted({fact_key(r.start_node["id"], r.type, r.end_node["id"]) for r in drawn.relationships})
-    if not keys:
+    relation_of = {fact_key(r.start_node["id"], r.type, r.end_node["id"]): r.type for r in drawn.relationships}
+    if not relation_of:
         return []
     by_relation: dict[str, int] = {}
-    for row in graph.read("lookup/undated_facts", {"keys": keys}):
-        relation = row["key"].split(FACT_KEY_SEPARATOR)[1]
+    for row in graph.read("lookup/undated_facts", {"keys": sorted(relation_of)}):
+        relation = relation_of[row["key"]]
         by_relation[relation] = by_relation.get(relation, 0) + 1
     names = [params[p] for p in cypher.name_parameters(query) if isinstance(params.get(p), str) and params[p].strip()]
     matching = f" matching {' and '.join(repr(n) for n in names)}" if names else ""
@@ -101,7 +101,7 @@ def undated_lines(graph: Graph, query: str, params: dict) -> list[str]:
     for relation, n in by_relation.items():
         noun = _noun(relation) + ("s" if n != 1 else "")
         verb = "have no date and are" if n != 1 else "has no date and is"
-        lines.append(f"{n} {noun}{matching} {verb} not counted as of {as_of} (ask without a date to see them)")
+        lines.append(f"{n} {noun}{matching} {verb} not counted as of {as_of} ({see_them} to see them)")
     return lines
 
 

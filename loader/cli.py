@@ -262,7 +262,7 @@ def query(
     with Graph(connection(uri, username, password, database)) as graph:
         rows = graph.read(f"queries/{name}", params)
         notes = [] if rows else unknown_names(graph, name, params)
-        left_out = undated_lines(graph, name, params)
+        left_out = undated_lines(graph, name, params, see_them="run it without as_of")
     for line in left_out:
         message(f"Note: {line}")
     if not rows:

@@ -13,9 +13,9 @@ from functools import lru_cache
 from ..vocabulary import alternation
 from .grammar import grammar
 
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december"]
-_MONTH = "|".join(_MONTHS)
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december"]
+_MONTH = "|".join(MONTHS)
 _ISO = r"\d{4}-\d{2}(?:-\d{2})?"
 
 
@@ -50,7 +50,7 @@ def as_of(q: str) -> tuple[str, str]:
         return q[:m.start()], m.group("date")
     date = m.group("year")
     if m.group("month"):
-        date += f"-{_MONTHS.index(m.group('month').lower()) + 1:02d}"
+        date += f"-{MONTHS.index(m.group('month').lower()) + 1:02d}"
         if m.group("day"):
             date += f"-{int(m.group('day')):02d}"
     return q[:m.start()], date

@@ -13,12 +13,13 @@ from functools import lru_cache
 
 from ..extract.words import words as word_list
 from ..vocabulary import alternation
+from .dates import MONTHS
 
-MONTH = r"(?i:january|february|march|april|may|june|july|august|september|october|november|december)\b"
+MONTH = rf"(?i:{'|'.join(MONTHS)})\b"
 
 # what may follow an object's name and is not part of it: "Guaido as president", "Russia to
 # withdraw"; "of|for|in|..." only before a word in lower case, a number or a month ("Washington
-# of attempting a coup", but "the Democratic Republic of the Congo", "the Party for Freedom")
+# of attempting a coup", but "the Republic of Example", "the Party for Freedom")
 _TAIL = re.compile(
     r"(?:^|\s+)(?:(?i:as|to|by|over|about|against|because|after|before|since|during|amid|until|instead)\s|"
     rf"(?:of|for|in|on|at|with|from)\s+(?!the\s+[A-Z])(?=[a-z0-9]|{MONTH})).*$",
