@@ -1,4 +1,5 @@
-// The text digest and extractor version of documents already loaded, to skip unchanged ones.
+// The text digest and extractor version of documents already loaded, to skip unchanged ones:
+// asked once per chunk of articles before spaCy reads them, and again in each write transaction.
 // $ids: list of document ids
 UNWIND $ids AS id
 MATCH (d:Document {id: id})
