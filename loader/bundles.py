@@ -166,7 +166,7 @@ def prepare_bundle(bundle: DocumentBundle, source: str | None = None) -> Item:
         published=d.published, size=bundle.size,
         document_row={
             "id": d.id, "source": d.source, "title": d.title, "url": d.url, "published": d.published,
-            "text_sha256": d.text_sha256, "extractor_version": d.extractor_version,
+            "author": d.author, "text_sha256": d.text_sha256, "extractor_version": d.extractor_version,
             "entity_ids": sorted(mentioned),
         },
         entity_rows=entity_rows, reference_rows=reference_rows,

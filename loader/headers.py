@@ -2,7 +2,8 @@
 
 A front-matter block (``---`` on the first line, YAML, ``---`` or ``...`` closing it, as
 static-site generators and many archives write) gives ``title``, ``date`` (or ``published``),
-``url`` (or ``link``, ``canonical_url``, ``permalink``; else ``source`` when it is a URL). A
+``url`` (or ``link``, ``canonical_url``, ``permalink``; else ``source`` when it is a URL) and
+``author`` (or ``authors``; a list is joined with "; ", as trafilatura joins a page's). A
 corpus header (``SOURCE:``, ``LICENCE:``, ``DATE:`` lines, then a blank line, as
 ``../shared/corpus/texts`` has) gives the URL (SOURCE, when it is one) and the date. The header
 is not text: the document is the body after it. A URL makes the document's id
@@ -17,6 +18,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .item import AUTHOR_SEPARATOR
 from .web.urls import is_web_url, normalize_url
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE)
@@ -24,6 +26,7 @@ _HEADER_LINE = re.compile(r"(SOURCE|LICEN[CS]E|DATE):\s*(.*)", re.IGNORECASE)
 _DAY = re.compile(r"(\d{4}-\d{2}-\d{2})(?![\d-])")
 _URL_KEYS = ("url", "link", "canonical_url", "canonical", "permalink", "source")
 _DATE_KEYS = ("date", "published", "pubdate", "publishdate")
+_AUTHOR_KEYS = ("author", "authors")
 
 
 @dataclass
@@ -31,11 +34,13 @@ class Header:
     title: str | None = None
     url: str | None = None  # normalised
     published: str | None = None
+    author: str | None = None
 
     def apply(self, doc) -> None:
-        """Give ``doc`` (an ``inputs.SourceDocument``) the header's title, date, and URL as id."""
+        """Give ``doc`` (an ``inputs.SourceDocument``) the header's title, date, author, and URL as id."""
         doc.title = self.title or doc.title
         doc.published = self.published or doc.published
+        doc.author = self.author or doc.author
         if self.url:
             doc.id = doc.url = self.url
 
@@ -47,8 +52,9 @@ def read_header(text: str) -> tuple[Header | None, str]:
         title = meta.get("title")
         url = next((meta[k] for k in _URL_KEYS if isinstance(meta.get(k), str) and is_web_url(meta[k])), None)
         published = next((d for d in (day(meta.get(k)) for k in _DATE_KEYS) if d), None)
+        author = next((a for a in (authors(meta.get(k)) for k in _AUTHOR_KEYS) if a), None)
         return Header(title.strip() if isinstance(title, str) and title.strip() else None,
-                      normalize_url(url) if url else None, published), body
+                      normalize_url(url) if url else None, published, author), body
     fields, body = split_header(text)
     if not fields:
         return None, text
@@ -91,6 +97,17 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
         header[match[1].upper()] = match[2].strip()
         pos = end
     return {}, text
+
+
+def authors(value: object) -> str | None:
+    """A front matter's ``author``: a name, or a list of names joined with ``AUTHOR_SEPARATOR``
+    (anything else, such as a number or a mapping, gives none)."""
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, list):
+        names = [v.strip() for v in value if isinstance(v, str) and v.strip()]
+        return AUTHOR_SEPARATOR.join(names) or None
+    return None
 
 
 def day(value: object) -> str | None:

@@ -122,7 +122,7 @@ def _jsonl_document(obj: object, where: str) -> SourceDocument | Rejection:
         return Rejection(where, "missing field 'text'")
     if not isinstance(text, str):
         return Rejection(where, "field 'text' must be a string")
-    for key in ("id", "title", "url", "published"):
+    for key in ("id", "title", "url", "published", "author"):
         if key in obj and obj[key] is not None and not isinstance(obj[key], str):
             return Rejection(where, f"field {key!r} must be a string")
     if obj.get("published") and not ISO_DATE.fullmatch(obj["published"]):
@@ -140,6 +140,7 @@ def _jsonl_document(obj: object, where: str) -> SourceDocument | Rejection:
         title=obj.get("title"),
         url=obj.get("url"),
         published=obj.get("published"),
+        author=(obj.get("author") or "").strip() or None,
     )
 
 
@@ -252,9 +253,29 @@ _NOT_TEXT = {b"%PDF-": "a PDF file", b"PK\x03\x04": "a ZIP archive (or .docx, .x
              b"{\\rtf": "an RTF file"}
 
 
+def _too_large(name: str, nbytes: int) -> Rejection:
+    return Rejection(name, f"file too large ({nbytes:,} bytes; the limit is {MAX_INPUT_BYTES:,})")
+
+
+def read_bounded(name: str, open_binary: Callable[[], BinaryIO],
+                 size: Callable[[], int] | None = None) -> bytes | Rejection:
+    """The bytes of a whole file (a text, an HTML page, a feed, a URL list) of at most
+    ``MAX_INPUT_BYTES``, or the one-line rejection: too large (told by ``size`` before reading,
+    when given) or unreadable."""
+    try:
+        nbytes = size() if size is not None else None
+        if nbytes is not None and nbytes > MAX_INPUT_BYTES:
+            return _too_large(name, nbytes)
+        with open_binary() as stream:
+            data = stream.read(MAX_INPUT_BYTES + 1)
+    except OSError as exc:
+        return unreadable(name, exc)
+    return _too_large(name, len(data)) if len(data) > MAX_INPUT_BYTES else data
+
+
 def _read_one(name: str, data: bytes, suffix: str) -> Iterator[InputItem]:
     if len(data) > MAX_INPUT_BYTES:
-        yield Rejection(name, f"file too large ({len(data):,} bytes; the limit is {MAX_INPUT_BYTES:,})")
+        yield _too_large(name, len(data))
         return
     kind = next((k for magic, k in _NOT_TEXT.items() if data.startswith(magic)), None)
     if kind is not None and b"\x00" not in data[:8192]:  # NUL bytes: "binary file", as before
@@ -297,18 +318,15 @@ def read_file(name: str, open_binary: Callable[[], BinaryIO],
         yield Rejection(name, "an HTML page, feed or WARC file (read by loader.sources, not loader.inputs)")
         return
     suffix = Path(name).suffix.lower()
-    try:
-        if suffix in JSONL_SUFFIXES:
+    if suffix in JSONL_SUFFIXES:
+        try:
             with open_binary() as stream:
                 yield from _read_jsonl_stream(name, stream)
-            return
-        nbytes = size() if size is not None else None
-        if nbytes is not None and nbytes > MAX_INPUT_BYTES:
-            yield Rejection(name, f"file too large ({nbytes:,} bytes; the limit is {MAX_INPUT_BYTES:,})")
-            return
-        with open_binary() as stream:
-            data = stream.read(MAX_INPUT_BYTES + 1)
-    except OSError as exc:
-        yield unreadable(name, exc)
+        except OSError as exc:
+            yield unreadable(name, exc)
         return
-    yield from _read_one(name, data, suffix)
+    data = read_bounded(name, open_binary, size)
+    if isinstance(data, Rejection):
+        yield data
+    else:
+        yield from _read_one(name, data, suffix)

@@ -22,6 +22,9 @@ from .records import DocumentRecord, EntityRecord, Record, RelationRecord
 
 # ------------------------------------------------------------------ what the inputs give (``inputs``, ``web``)
 
+AUTHOR_SEPARATOR = "; "  # between a document's several authors, as trafilatura joins a page's
+
+
 @dataclass
 class SourceDocument:
     id: str
@@ -30,6 +33,7 @@ class SourceDocument:
     title: str | None = None
     url: str | None = None
     published: str | None = None
+    author: str | None = None  # several as the input gives them ("Ana Ruiz; Tom Lee")
     note: str | None = None  # e.g. how the text was decoded, for one line on stderr
 
 

@@ -61,6 +61,7 @@ class DocumentRecord(msgspec.Struct, tag_field="kind", tag="document", gc=False)
     published: str | None = None
     text_sha256: str | None = None
     extractor_version: str | None = None
+    author: str | None = None  # last, so that records built by position stay as they were
     kind: ClassVar[str] = "document"
 
     @property
@@ -76,6 +77,7 @@ class DocumentRecord(msgspec.Struct, tag_field="kind", tag="document", gc=False)
             "title": self.title,
             "url": self.url,
             "published": self.published,
+            "author": self.author,
             "text_sha256": self.text_sha256,
             "extractor_version": self.extractor_version,
         }
@@ -202,7 +204,7 @@ def record_from_dict(data: Any) -> Record:
 _AT = re.compile(r" - at `(?P<at>[^`]*)`(?: in `(?P<within>[^`]*)`)?$")
 _MISSING = re.compile(r"^Object missing required field `(?P<field>[^`]+)`")
 _JSON_TYPES = {"null": "NoneType", "array": "list", "object": "dict"}
-_OPTIONAL_STRINGS = {"title", "url", "published", "text_sha256", "extractor_version"}
+_OPTIONAL_STRINGS = {"title", "url", "published", "author", "text_sha256", "extractor_version"}
 _REFS = {"subject", "object", "reported_by"}
 
 

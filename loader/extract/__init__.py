@@ -142,6 +142,7 @@ def build_records(spacy_doc, source: SourceDocument, *, version: str) -> list[Re
             title=source.title,
             url=source.url,
             published=source.published,
+            author=source.author,
             text_sha256=text_digest(text),
             extractor_version=version,
         )

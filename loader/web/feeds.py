@@ -2,13 +2,17 @@
 
 An entry whose content is the article (``content:encoded``, Atom ``<content>``: at least
 ``FULL_TEXT_WORDS`` words) is read as it stands; an entry with only a summary is fetched by its
-link (``web.read``). The entry's link and date are the document's URL and publication date.
+link (``web.read``). The entry's link and date are the document's URL and publication date; its author is the
+document's when the entry is read as it stands or its page names none.
 """
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
+
+from ..item import AUTHOR_SEPARATOR
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml",
               "text/xml", "application/feed+json")
@@ -22,6 +26,7 @@ class FeedEntry:
     title: str | None
     published: str | None  # YYYY-MM-DD
     text: str | None  # the article's text when the entry carries it whole
+    author: str | None = None  # several joined with ``item.AUTHOR_SEPARATOR``
 
 
 class NotAFeed(ValueError):
@@ -56,8 +61,25 @@ def parse_feed(body: bytes) -> list[FeedEntry]:
         if text and len(text.split()) < FULL_TEXT_WORDS:
             text = None
         entries.append(FeedEntry(number, entry.get("link") or None, (entry.get("title") or "").strip() or None,
-                                 published, text))
+                                 published, text, entry_author(entry)))
     return entries
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def entry_author(entry) -> str | None:
+    """The names of an entry's authors (RSS ``<author>`` or ``dc:creator``, Atom ``<author><name>``),
+    joined with ``item.AUTHOR_SEPARATOR``. The e-mail address an RSS ``<author>`` gives
+    (``desk@news.example (Ana Ruiz)``) is not a name and is left out; it is taken out of the
+    entry's own text, as feedparser splits such an address wrongly when its domain's last part
+    is longer than four letters."""
+    names = [" ".join(str(a.get("name") or "").split()) for a in entry.get("authors") or []]
+    names = [n for n in names if n]
+    if len(names) > 1:  # several authors come from elements of their own (dc:creator, Atom <author>)
+        return AUTHOR_SEPARATOR.join(dict.fromkeys(names))
+    one = " ".join(_EMAIL.sub("", str(entry.get("author") or "")).split()).strip("()<> ")
+    return one or None
 
 
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "div", "td"}

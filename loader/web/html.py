@@ -52,11 +52,12 @@ def extract_page(body: bytes | str, url: str | None = None) -> Page | None:
                 url=normalize_url(canonical) if canonical and is_web_url(canonical) else None)
 
 
-def page_document(body: bytes, source: str, url: str | None = None,
-                  published: str | None = None, title: str | None = None) -> SourceDocument | Rejection:
+def page_document(body: bytes, source: str, url: str | None = None, published: str | None = None,
+                  title: str | None = None, author: str | None = None) -> SourceDocument | Rejection:
     """The document of one page (a file, a fetched URL, a WARC record); ``published`` and
-    ``title`` (a feed entry's) win over the page's own. Its id is its canonical URL when it
-    has one, else the id of its text as for a text file."""
+    ``title`` (a feed entry's) win over the page's own, ``author`` (a feed entry's) is taken
+    when the page names none. Its id is its canonical URL when it has one, else the id of its
+    text as for a text file."""
     try:
         page = extract_page(body, url)
     except Exception as exc:  # a parser's surprise on a hostile page is that page's problem only
@@ -66,6 +67,7 @@ def page_document(body: bytes, source: str, url: str | None = None,
     doc = document_from_text(page.text, source)
     doc.title = title or page.title or doc.title
     doc.published = published or page.published or doc.published
+    doc.author = page.author or author
     if page.url:
         doc.id = doc.url = page.url
     return doc

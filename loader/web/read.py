@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import BinaryIO, Callable, Iterable, Iterator
 
-from ..inputs import MAX_INPUT_BYTES, InputItem, Rejection, SourceDocument, document_from_text
+from ..inputs import InputItem, Rejection, SourceDocument, document_from_text, read_bounded
+from ..listing import unreadable
 from .feeds import FEED_TYPES, FeedEntry, NotAFeed, looks_like_feed, parse_feed
 from .fetch import Fetcher, FetchError, FetchOptions, Response, fetch_summary
 from .html import HTML_TYPES, looks_like_html, page_document
@@ -36,13 +37,9 @@ def response_kind(response: Response) -> str:
 def listed_urls(name: str) -> tuple[list[str], list[Rejection]]:
     """The URLs of a ``--urls`` file, one a line (blank lines and ``#`` comments ignored), and a
     rejection per line that is no http(s) URL, or for the file."""
-    try:
-        with open(name, "rb") as fh:
-            data = fh.read(MAX_INPUT_BYTES + 1)
-    except OSError as exc:
-        return [], [Rejection(name, f"cannot read ({exc.strerror or exc})")]
-    if len(data) > MAX_INPUT_BYTES:
-        return [], [Rejection(name, f"file too large (the limit is {MAX_INPUT_BYTES:,} bytes)")]
+    data = read_bounded(name, lambda: open(name, "rb"))
+    if isinstance(data, Rejection):
+        return [], [data]
     urls: list[str] = []
     rejected: list[Rejection] = []
     for lineno, raw in enumerate(data.decode("utf-8", errors="replace").splitlines(), start=1):
@@ -151,6 +148,7 @@ class WebInputs:
             doc = document_from_text(entry.text, link or where)
             doc.title = entry.title or doc.title
             doc.published = entry.published or doc.published
+            doc.author = entry.author
             if link:
                 doc.id = doc.url = link
             return doc
@@ -164,7 +162,7 @@ class WebInputs:
         if content_type not in HTML_TYPES and not (not content_type and looks_like_html(response.body)):
             return Rejection(f"{where} ({entry.link})", f"not an HTML page (Content-Type {content_type or 'none'})")
         page = page_document(response.body, entry.link, url=response.final_url,
-                             published=entry.published, title=entry.title)
+                             published=entry.published, title=entry.title, author=entry.author)
         if isinstance(page, Rejection):
             return Rejection(f"{where} ({entry.link})", page.reason)
         return page
@@ -174,21 +172,17 @@ class WebInputs:
     def read_file(self, name: str, kind: str, open_binary: Callable[[], BinaryIO],
                   size: Callable[[], int] | None = None) -> Iterator[InputItem]:
         """An HTML, feed or WARC file (``inputs.web_kind``), opened by ``open_binary``."""
-        try:
-            if kind == "warc":
+        if kind == "warc":
+            try:
                 with open_binary() as stream:
                     yield from self._warc_items(name, stream)
-                return
-            nbytes = size() if size is not None else None
-            if nbytes is not None and nbytes > MAX_INPUT_BYTES:
-                yield Rejection(name, f"file too large ({nbytes:,} bytes; the limit is {MAX_INPUT_BYTES:,})")
-                return
-            with open_binary() as stream:
-                data = stream.read(MAX_INPUT_BYTES + 1)
-        except OSError as exc:
-            yield Rejection(name, f"cannot read ({exc.strerror or exc})")
+            except OSError as exc:
+                yield unreadable(name, exc)
             return
-        if not data.strip():
+        data = read_bounded(name, open_binary, size)
+        if isinstance(data, Rejection):
+            yield data
+        elif not data.strip():
             yield Rejection(name, "empty file")
         elif kind == "feed":
             yield from self._feed_items(name, data, FILE_FEED)

@@ -85,10 +85,14 @@ def _entities(doc, refs):
     return [EntityRecord(r.id, r.name, r.type, doc, ALIASES.get(r.id, [])) for r in refs]
 
 
+AUTHOR_A = "Ana Ruiz; Tom Lee"  # (invented) the second document names no author
+
+
 def sample_records() -> list:
     """Hand-made records of the sample article (what the gold file expects, plus its optional and
     extended triples) and of a second, later document."""
-    a = [DocumentRecord(DOC_A, "examples/venezuela-2019-03-26.txt", HEADLINE, None, "2019-03-26", "sha-a", "hand-1")]
+    a = [DocumentRecord(DOC_A, "examples/venezuela-2019-03-26.txt", HEADLINE, None, "2019-03-26", "sha-a", "hand-1",
+                        AUTHOR_A)]
     a += _entities(DOC_A, [US, RUSSIA, CUBA, CHINA, VENEZUELA, CARACAS, MAIQUETIA, GUAIDO, MADURO, LAVROV, POMPEO, OAS])
     a += [
         _rel(DOC_A, TEXT, US, "RECOGNIZES", GUAIDO, S_US_GUAIDO),
@@ -221,6 +225,8 @@ def test_evidence_why_russia_recognizes_maduro(sample_graph):
         ("Russia", "RECOGNIZES", "Nicolas Maduro", "asserted", 2, B_PESKOV, DOC_B, "Dmitry Peskov"),
     ]
     assert (rows[0]["document"], rows[0]["published"]) == (HEADLINE, "2019-03-26")
+    assert [r["author"] for r in rows] == [AUTHOR_A, None]  # a column after the others
+    assert list(rows[0])[-1] == "author"
     assert TEXT[rows[0]["start"]:rows[0]["end"]] == S_MADURO
     # the relation's spelling does not matter; its value is only compared, never spliced in
     assert run(sample_graph, "evidence", subject="Russia", relation=" recognizes ", object="Maduro") == rows

@@ -140,3 +140,23 @@ def test_what_is_not_a_feed_is_one_line(site, tmp_path):
     items, _ = run(tmp_path, [not_feed, site.url("/feed")])
     assert [(r.input, r.reason) for r in items] == [(str(not_feed), "not an RSS or Atom feed"),
                                                      (site.url("/feed"), "not an RSS or Atom feed")]
+
+
+def test_a_fetched_pages_author_wins_over_its_entrys_and_the_entrys_stands_in_for_none(site, tmp_path):
+    items = "".join(
+        f'<item><title>Story {slug}</title><link>{site.url("/world/" + slug)}</link>'
+        f'<pubDate>Wed, 11 May 2022 06:30:00 GMT</pubDate><dc:creator>Desk Editor</dc:creator>'
+        f'<description>Short summary.</description></item>' for slug in ("signed", "unsigned"))
+    site.routes["/world/rss.xml"] = Reply(200, (
+        f'<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>'
+        f'<title>Harbour Times</title><link>{site.url("/")}</link><description>World</description>{items}'
+        f'</channel></rss>').encode(), {"Content-Type": "application/rss+xml"})
+    site.routes["/world/signed"] = Reply(200, html_page("Signed story", "2022-05-10", PARAS, author="Mira Kovac"),
+                                         {"Content-Type": "text/html"})
+    site.routes["/world/unsigned"] = Reply(200, html_page("Unsigned story", "2022-05-10", PARAS, author=None),
+                                           {"Content-Type": "text/html"})
+    items_read, _ = run(tmp_path, [site.url("/world/rss.xml")])
+    assert [(d.url, d.author) for d in items_read] == [
+        (site.url("/world/signed"), "Mira Kovac"),  # the page's
+        (site.url("/world/unsigned"), "Desk Editor"),  # the entry's: the page names none
+    ]

@@ -5,6 +5,7 @@ and loads only new or changed articles, and its summary says so."""
 from __future__ import annotations
 
 import hashlib
+import json
 
 from .conftest import run_kgload
 from .web_site import Reply, Site, html_page
@@ -84,3 +85,26 @@ def test_an_hourly_feed_run_loads_only_new_or_changed_articles(empty_graph, kglo
         assert sorted(r["asset"] for r in assets) == ["about 60 army engineers", "engineers"]
     finally:
         site.close()
+
+
+def test_a_saved_pages_author_is_its_document_nodes(empty_graph, kgload_env, tmp_path):
+    page = tmp_path / "ghana.html"
+    title, day, paragraphs = STORIES["ghana"]
+    page.write_bytes(html_page(title, day, paragraphs, canonical="https://harbour-times.example/world/ghana",
+                               author="Efua Mensah"))
+    unsigned = tmp_path / "kenya.html"
+    title, day, paragraphs = STORIES["kenya"]
+    unsigned.write_bytes(html_page(title, day, paragraphs, author=None))
+    done = run_kgload(["load", str(page), str(unsigned)], kgload_env)
+    assert done.returncode == 0, done.stderr
+    rows = empty_graph.read_text("MATCH (d:Document) RETURN d.title AS title, d.author AS author ORDER BY d.published")
+    assert [(r["title"], r["author"]) for r in rows] == [
+        ("Ghana recognizes the Harbour Council", "Efua Mensah"),
+        ("Kenya accuses the council of delays", None),
+    ]
+    # and the evidence behind a fact names it beside the document's title
+    why = run_kgload(["query", "evidence", "-p", "subject", "Ghana", "-p", "object", "Harbour Council",
+                      "--format", "json"], kgload_env)
+    assert why.returncode == 0, why.stderr
+    assert {(r["document"], r["author"]) for r in json.loads(why.stdout)} == {
+        ("Ghana recognizes the Harbour Council", "Efua Mensah")}

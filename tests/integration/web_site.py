@@ -90,11 +90,14 @@ class Site:
         self.server.server_close()
 
 
-def html_page(title: str, published: str, paragraphs: list[str], canonical: str | None = None) -> bytes:
+def html_page(title: str, published: str, paragraphs: list[str], canonical: str | None = None,
+              author: str | None = "Mira Kovac") -> bytes:
     """An invented article in a news site's markup: cookie banner, navigation, a captioned
-    figure, related links, Open Graph and JSON-LD metadata."""
+    figure, related links, Open Graph and JSON-LD metadata (``author``: None for a page that
+    names no author)."""
     canonical_tag = f'<link rel="canonical" href="{canonical}">' if canonical else ""
     og_url = f'<meta property="og:url" content="{canonical}">' if canonical else ""
+    by = f', "author": {{"@type": "Person", "name": "{author}"}}' if author else ""
     body = "\n".join(f"<p>{p}</p>" for p in paragraphs[:1])
     body += '\n<figure><img src="/img/1.jpg" alt=""><figcaption>Delegates arrive for the talks. Photo: Agency</figcaption></figure>\n'
     body += "\n".join(f"<p>{p}</p>" for p in paragraphs[1:])
@@ -102,7 +105,7 @@ def html_page(title: str, published: str, paragraphs: list[str], canonical: str 
 <title>{title} | Harbour Times</title>{canonical_tag}
 <meta property="og:type" content="article"><meta property="og:title" content="{title}">{og_url}
 <script type="application/ld+json">{{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "{title}",
- "datePublished": "{published}T09:00:00Z", "author": {{"@type": "Person", "name": "Mira Kovac"}}}}</script>
+ "datePublished": "{published}T09:00:00Z"{by}}}</script>
 </head><body>
 <div class="cookie-notice">We use cookies for analytics. <button>Accept</button></div>
 <header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/business">Business</a></nav></header>

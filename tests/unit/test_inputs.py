@@ -56,6 +56,9 @@ def test_jsonl_documents_and_bad_lines(tmp_path):
         json.dumps({"id": "d3", "text": 42}),
         "",
         json.dumps({"text": "Peru recognizes Guaido.", "title": "T", "url": "http://example.org/a"}),
+        json.dumps({"id": "d4", "text": "Chile recognizes Guaido.", "author": "Ana Ruiz; Tom Lee"}),
+        json.dumps({"id": "d5", "text": "Peru recognizes Guaido.", "author": ["Ana Ruiz"]}),
+        json.dumps({"id": "d6", "text": "Peru recognizes Guaido.", "author": None}),
     ]
     p.write_text("\n".join(lines), encoding="utf-8")
     items = _items(p)
@@ -63,10 +66,13 @@ def test_jsonl_documents_and_bad_lines(tmp_path):
     rejections = [str(i) for i in items if isinstance(i, Rejection)]
     assert [d.id for d in docs][0] == "d1" and docs[0].published == "2019-01-01"
     assert docs[1].id.startswith("sha256:") and docs[1].url == "http://example.org/a"
+    assert docs[0].author is None  # no "author" key
+    assert [(d.id, d.author) for d in docs[2:]] == [("d4", "Ana Ruiz; Tom Lee"), ("d6", None)]
     assert rejections == [
         f"{p}:2: malformed JSON (Expecting property name enclosed in double quotes)",
         f"{p}:3: missing field 'text'",
         f"{p}:4: field 'text' must be a string",
+        f"{p}:8: field 'author' must be a string",
     ]
 
 

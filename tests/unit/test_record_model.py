@@ -55,9 +55,9 @@ def test_a_minimal_record_of_each_kind_gets_the_defaults():
 
 def test_a_full_record_of_each_kind():
     doc = {**DOCUMENT, "title": "T", "url": "https://x.example/a", "published": "2019-03-26",
-           "text_sha256": "ab" * 32, "extractor_version": "kgload-extract/0.4+ceef8b0ba6fa"}
+           "text_sha256": "ab" * 32, "extractor_version": "kgload-extract/0.4+ceef8b0ba6fa", "author": "Ana Ruiz; Tom Lee"}
     assert _both(doc) == DocumentRecord("d1", "a.txt", "T", "https://x.example/a", "2019-03-26",
-                                        "ab" * 32, "kgload-extract/0.4+ceef8b0ba6fa")
+                                        "ab" * 32, "kgload-extract/0.4+ceef8b0ba6fa", "Ana Ruiz; Tom Lee")
     assert _both({**ENTITY, "aliases": ["Guaidó", "Guaido"]}).aliases == ["Guaidó", "Guaido"]
     rel = _both({**RELATION, "confidence": 0.7, "properties": {"asset": "two bombers", "n": [1, 2.5, None, True]},
                  "status": "reported", "hypothetical": True, "reported_by": RUSSIA})
@@ -66,7 +66,7 @@ def test_a_full_record_of_each_kind():
 
 
 def test_null_optional_fields_are_absent_ones():
-    assert _both({**DOCUMENT, "title": None, "url": None, "published": None}) == DocumentRecord("d1", "a.txt")
+    assert _both({**DOCUMENT, "title": None, "url": None, "published": None, "author": None}) == DocumentRecord("d1", "a.txt")
     assert _both({**RELATION, "reported_by": None}).reported_by is None
 
 
@@ -110,6 +110,7 @@ BAD = [
     ({**DOCUMENT, "published": 20190326}, "field 'published' must be a string"),
     ({**DOCUMENT, "text_sha256": False}, "field 'text_sha256' must be a string"),
     ({**DOCUMENT, "extractor_version": 0.4}, "field 'extractor_version' must be a string"),
+    ({**DOCUMENT, "author": ["Ana Ruiz", "Tom Lee"]}, "field 'author' must be a string"),
     # entity
     ({k: v for k, v in ENTITY.items() if k != "name"}, "missing field 'name'"),
     ({**ENTITY, "name": None}, "field 'name' has the wrong type (NoneType)"),
@@ -214,7 +215,7 @@ def test_the_exact_lines_written():
                            Evidence("A accuses B.", 5, 17), 1.0, reported_by=EntityRef("c", "C", "Person"))
     assert list(dump_records([doc, ent, rel, plain])) == [
         '{"kind": "document", "id": "d1", "source": "a.txt", "title": null, "url": null, '
-        '"published": "2019-03-26", "text_sha256": null, "extractor_version": null}',
+        '"published": "2019-03-26", "author": null, "text_sha256": null, "extractor_version": null}',
         '{"kind": "entity", "id": "juan-guaido", "name": "Juan Guaidó", "type": "Person", '
         '"aliases": ["Guaido"], "doc_id": "d1"}',
         '{"kind": "relation", "doc_id": "d1", "subject": {"id": "russia", "name": "Russia", "type": "Country"}, '

@@ -11,6 +11,7 @@ from loader.records import (
     document_id_for,
     evidence_id_for,
     record_from_dict,
+    record_from_json,
 )
 
 
@@ -73,3 +74,14 @@ def test_malformed_records_are_refused_with_a_reason(data, reason):
 def test_document_record_round_trip():
     doc = DocumentRecord("sha256:1", "a.txt", "Title", None, "2019-03-26", "abc", "v1")
     assert record_from_dict(doc.to_dict()) == doc
+    assert doc.to_dict()["author"] is None  # written, as null, beside title, url and published
+    signed = DocumentRecord("sha256:1", "a.txt", "Title", None, "2019-03-26", "abc", "v1", "Ana Ruiz; Tom Lee")
+    line = json.dumps(signed.to_dict())
+    assert json.loads(line)["author"] == "Ana Ruiz; Tom Lee"
+    assert record_from_json(line) == record_from_dict(json.loads(line)) == signed
+
+
+def test_a_document_record_written_before_author_existed_loads():
+    line = '{"kind": "document", "id": "d1", "source": "a.txt", "title": "T", "url": null, "published": "2019-03-26"}'
+    assert record_from_json(line) == DocumentRecord("d1", "a.txt", "T", None, "2019-03-26")
+    assert record_from_json(line).author is None

@@ -47,9 +47,83 @@ def test_saved_page_gives_the_article_without_boilerplate():
         assert boilerplate not in doc.text
     assert doc.title == "Norway recognizes the new council in Valdoria"  # not "... | The Northern Ledger"
     assert doc.published == "2021-03-04"  # datePublished, not dateModified
+    assert doc.author == "Ingrid Solheim"  # the page's metadata, not its byline "By Ingrid Solheim, 4 March 2021"
     # the canonical link: host in lower case, :443, utm_* and the fragment gone
     assert doc.url == doc.id == CANONICAL
     assert doc.source == str(PAGE)
+
+
+def pilots_page(head: str) -> str:
+    """An invented article whose ``<head>`` ends with ``head``."""
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Harbour pilots strike | Elin Gazette</title>
+{head}</head><body><nav><a href="/">Home</a> <a href="/port">Port</a></nav>
+<article><h1>Harbour pilots strike</h1>
+<p>The harbour pilots of Port Elin stopped work on Monday after talks with the port authority broke down over night shifts.</p>
+<p>Ships waited outside the breakwater for most of the day while the authority looked for pilots from other ports.</p>
+</article><footer>Elin Gazette</footer></body></html>"""
+
+
+JSON_LD_AUTHORS = """<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+ "headline": "Harbour pilots strike", "author": [{"@type": "Person", "name": "Ana Ruiz"},
+ {"@type": "Person", "name": "Tom Lee"}]}</script>"""
+
+
+@pytest.mark.parametrize("head, author", [
+    ('<meta name="author" content="Ana Ruiz">', "Ana Ruiz"),
+    (JSON_LD_AUTHORS, "Ana Ruiz; Tom Lee"),  # two authors, joined as trafilatura joins them
+    ("", None),  # a page that names no author
+])
+def test_a_pages_author_is_its_documents(tmp_path, head, author):
+    path = tmp_path / "pilots.html"
+    path.write_text(pilots_page(head), encoding="utf-8")
+    [doc] = read(path)
+    assert isinstance(doc, SourceDocument)
+    assert doc.author == author
+    assert doc.title == "Harbour pilots strike"
+
+
+@pytest.mark.parametrize("lines, author", [
+    ("author: Ana Ruiz\n", "Ana Ruiz"),
+    ("author: [Ana Ruiz, Tom Lee]\n", "Ana Ruiz; Tom Lee"),
+    ("authors:\n  - Tom Lee\n  - Ana Ruiz\n", "Tom Lee; Ana Ruiz"),
+    ("author: 42\n", None),  # no name
+    ("", None),
+])
+def test_front_matter_gives_the_author(tmp_path, lines, author):
+    path = tmp_path / "pilots.md"
+    path.write_text(f"---\ntitle: Harbour pilots strike\n{lines}---\nThe pilots stopped work on Monday.\n",
+                    encoding="utf-8")
+    [doc] = read(path)
+    assert (doc.title, doc.author, doc.text) == ("Harbour pilots strike", author, "The pilots stopped work on Monday.\n")
+
+
+# 11 paragraphs of 18 words: a whole article (an entry of 150 words or more is read as it stands)
+FULL_ENTRY = "".join(f"<p>Paragraph {i} says that the pilots of Port Elin kept the breakwater closed to ships "
+                     f"for a second day.</p>" for i in range(1, 12))
+
+
+def rss_item(slug: str, author: str) -> str:
+    return (f"<item><title>Pilots strike, {slug}</title><link>https://elin-gazette.example/port/{slug}</link>"
+            f"{author}<content:encoded><![CDATA[{FULL_ENTRY}]]></content:encoded></item>")
+
+
+def test_a_feed_entry_read_as_it_stands_gives_its_author(tmp_path):
+    feed = tmp_path / "port.rss"
+    feed.write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>Elin Gazette: Port</title><link>https://elin-gazette.example/port</link><description>Port news</description>
+{rss_item("day-one", "<dc:creator>Tom Lee</dc:creator><dc:creator>Ana Ruiz</dc:creator>")}
+{rss_item("day-two", "<author>desk@elin-gazette.example (Ana Ruiz)</author>")}
+{rss_item("day-three", "<author>desk@elin-gazette.example</author>")}
+{rss_item("day-four", "")}
+</channel></rss>""", encoding="utf-8")
+    docs = read(feed)
+    assert [(d.url, d.author) for d in docs] == [
+        ("https://elin-gazette.example/port/day-one", "Tom Lee; Ana Ruiz"),  # both, in the feed's order
+        ("https://elin-gazette.example/port/day-two", "Ana Ruiz"),  # the name, not the address
+        ("https://elin-gazette.example/port/day-three", None),  # an address only is no author
+        ("https://elin-gazette.example/port/day-four", None),
+    ]
 
 
 def test_front_matter_gives_title_date_and_url_and_is_not_text(tmp_path):
@@ -149,8 +223,26 @@ def test_extract_command_reports_a_bad_page_on_one_line_and_writes_the_rest(tmp_
     ]
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     [document] = [r for r in records if r["kind"] == "document"]
-    assert (document["id"], document["url"], document["published"], document["source"]) == (
-        CANONICAL, CANONICAL, "2021-03-04", str(folder / "good.html"))
+    assert (document["id"], document["url"], document["published"], document["source"], document["author"]) == (
+        CANONICAL, CANONICAL, "2021-03-04", str(folder / "good.html"), "Ingrid Solheim")
     recognizes = {(r["subject"]["name"], r["object"]["name"]) for r in records
                   if r["kind"] == "relation" and r["relation"] == "RECOGNIZES"}
     assert recognizes == {("Norway", "Transitional Council of Valdoria")}
+
+
+def test_an_atom_entrys_authors_are_its_documents(tmp_path):
+    feed = tmp_path / "port.atom"
+    author = "<author><name>{}</name><email>{}@elin-gazette.example</email></author>"
+    feed.write_text(f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Elin Gazette</title><id>urn:port</id><updated>2023-04-05T08:00:00Z</updated>
+<entry><title>Pilots strike, day five</title><link rel="alternate" href="https://elin-gazette.example/port/day-five"/>
+<id>urn:5</id><updated>2023-04-05T08:00:00Z</updated>{author.format("Ana Ruiz", "ana")}{author.format("Tom Lee", "tom")}
+<content type="html"><![CDATA[{FULL_ENTRY}]]></content></entry>
+<entry><title>Pilots strike, day six</title><link rel="alternate" href="https://elin-gazette.example/port/day-six"/>
+<id>urn:6</id><updated>2023-04-06T08:00:00Z</updated>{author.format("Tom Lee", "tom")}
+<content type="html"><![CDATA[{FULL_ENTRY}]]></content></entry>
+</feed>""", encoding="utf-8")
+    assert [(d.url, d.author) for d in read(feed)] == [
+        ("https://elin-gazette.example/port/day-five", "Ana Ruiz; Tom Lee"),
+        ("https://elin-gazette.example/port/day-six", "Tom Lee"),  # not "Tom Lee (tom@...)"
+    ]
