@@ -26,6 +26,6 @@ CALL (v) {
 }
 RETURN s.name AS subject, rel AS relation, o.name AS object, status, sentences, v.sentence AS sentence,
        details, reported_by, v.confidence AS confidence, coalesce(d.title, d.source) AS document,
-       d.id AS doc_id, v.published AS published, v.start AS start, v.end AS end,
-       [s, o] + [(s)-[r]->(o) WHERE type(r) = rel | r] AS graph, d.author AS author
+       d.id AS doc_id, v.published AS published, v.start AS start, v.end AS end, d.author AS author,
+       [s, o] + [(s)-[r]->(o) WHERE type(r) = rel | r] AS graph
 ORDER BY relation, status, published, doc_id, start
