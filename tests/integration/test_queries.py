@@ -226,7 +226,7 @@ def test_evidence_why_russia_recognizes_maduro(sample_graph):
     ]
     assert (rows[0]["document"], rows[0]["published"]) == (HEADLINE, "2019-03-26")
     assert [r["author"] for r in rows] == [AUTHOR_A, None]  # a column after the others
-    assert list(rows[0])[-1] == "author"  # after the others (the graph column, last, is drawn, not read)
+    assert list(rows[0])[-2:] == ["author", "graph"]  # after the others; the graph column stays last
     assert TEXT[rows[0]["start"]:rows[0]["end"]] == S_MADURO
     # the relation's spelling does not matter; its value is only compared, never spliced in
     assert run(sample_graph, "evidence", subject="Russia", relation=" recognizes ", object="Maduro") == rows
