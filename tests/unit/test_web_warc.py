@@ -59,6 +59,7 @@ def test_each_html_response_is_an_article(tmp_path, name, gz):
         ("https://harbour-times.example/world/naval-team", "https://harbour-times.example/world/naval-team",
          "2022-05-12", "Chile sends a naval team"),  # the record's target URI and date
     ]
+    assert [d.author for d in docs] == ["Ingrid Solheim", None]  # the page's metadata; the bare page names none
     assert docs[1].text == ("Chile sends a naval team\nChile deployed a small naval team to the islands on Thursday "
                             "to help the council rebuild the old port.")
 
