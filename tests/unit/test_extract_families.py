@@ -281,6 +281,15 @@ FAMILIES = [
          ("kenya", D, "somalia"), id="executive-read-as-one-organisation"),
     # ... and the leader when it does not: no country guessed
     case("The Torres administration accused Peru of spying.", ("torres", A, "peru"), id="executive-country-unsaid"),
+    # a state's territory entered by a force: the state a possessive pronoun stands for, never the
+    # force's own
+    case("Peru complained that Chilean soldiers had entered its territory without permission.",
+         ("chile", D, "peru"), id="territory-its-complainant"),
+    case("Ecuador protested after Colombian troops crossed into its territory.", ("colombia", D, "ecuador"),
+         id="territory-its-other-than-the-force"),
+    case("Moroccan forces pushed into its territory overnight, Algeria said.", ("morocco", D, "algeria"),
+         id="territory-its-speaker-after"),
+    case("Chile said its troops had returned to its territory.", id="territory-its-own"),
 ]
 
 NEGATIVES = [

@@ -56,6 +56,8 @@ class Resolver:
         self._author: tuple[Author | None] | None = None  # (the document's author,) once read
         self._resolving: set[int] = set()  # pronouns whose antecedent is being looked for
         self.memo: dict[str, dict | None] = {}  # per-document answers other modules compute once
+        # ids no pronoun stands for while one is resolved (``territory_owner``: the force's own state)
+        self.excluded: frozenset[str] = frozenset()
 
     @property
     def author(self) -> Author | None:
@@ -338,11 +340,31 @@ class Resolver:
     # -- places ----------------------------------------------------------------------------
     def place(self, item: Token, actors: Sequence[Arg] = ()) -> tuple[dict | None, dict | None]:
         """(the place a destination phrase names, its broader place or None): see places.py."""
-        return place(self.ctx, item, actors)
+        owner = self.territory_owner(item, actors)
+        return (owner, None) if owner is not None else place(self.ctx, item, actors)
 
     def places(self, item: Token, actors: Sequence[Arg] = ()) -> list[tuple[dict, dict | None]]:
         """Every place a destination phrase names ("the regions" after "A and B"): places.py."""
-        return places(self.ctx, item, actors)
+        owner = self.territory_owner(item, actors)
+        return [(owner, None)] if owner is not None else places(self.ctx, item, actors)
+
+    def territory_owner(self, item: Token, actors: Sequence[Arg]) -> dict | None:
+        """"crossed into its territory", "entered their airspace": the one state the pronoun stands
+        for, the force's own state never being it (no force enters its own territory in a report
+        of a deployment): "Peru said Chilean soldiers had entered its territory" -> Peru."""
+        if item.lemma_.lower() not in words("sovereign_nouns"):
+            return None
+        pronouns = [c for c in children(item, "poss") if c.pos_ == "PRON" and c.lower_ in ("its", "their")]
+        if not pronouns:
+            return None
+        own = {a.ref["id"] for a in actors} | {c["id"] for a in actors if (c := self.ctx.country_of(a.ref))}
+        saved, self.excluded = self.excluded, frozenset(own)
+        try:
+            refs = self.pronoun(pronouns[0])
+        finally:
+            self.excluded = saved
+        states = [r for r in refs if r["type"] == "Country" and r["id"] not in own]
+        return states[0] if len(states) == 1 else None
 
     def asset_owners(self, asset: Token) -> list[Arg]:
         """Nationality or owner inside an asset phrase: "Russian troops", "China's jets",

@@ -19,6 +19,7 @@ class Resolver(Protocol):
     """What this module asks of the argument resolver (``arguments.Resolver``)."""
 
     ctx: Context
+    excluded: frozenset[str]  # ids no pronoun may stand for just now
 
     @property
     def author(self) -> Author | None: ...
@@ -56,7 +57,7 @@ def pronoun_refs(res: Resolver, pron: Token) -> list[dict]:
     if found is not None:
         subj = own_subject(found[0])
         if subj is not None and subj.i != pron.i and subj.pos_ != "PRON":
-            args = res.actors(subj)
+            args = [a for a in res.actors(subj) if a.ref["id"] not in res.excluded]
             if low in PRONOUNS_PLURAL:
                 if len(args) > 1 or (args and args[0].ref["type"] != "Person"):
                     return [a.ref for a in args]
@@ -79,7 +80,7 @@ def pronoun_refs(res: Resolver, pron: Token) -> list[dict]:
         for m in res.ctx.mentions:
             if start <= m.start < pron.i:
                 for a in res.actor(doc[m.end - 1], False, False, 0):
-                    if a.ref["type"] in want:
+                    if a.ref["type"] in want and a.ref["id"] not in res.excluded:
                         candidates[a.ref["id"]] = a.ref
         if len(candidates) == 1:
             return list(candidates.values())
@@ -123,7 +124,7 @@ def _plural_antecedent(res: Resolver, pron: Token) -> list[dict]:
         subj = own_subject(head)
         if subj is not None and subj.i != pron.i and subj.i < pron.i and subj.pos_ != "PRON" and \
                 not subj.left_edge.i <= pron.i <= subj.right_edge.i:  # never the pronoun's own phrase
-            args = res.actors(subj)
+            args = [a for a in res.actors(subj) if a.ref["id"] not in res.excluded]
             if len(args) > 1:
                 return [a.ref for a in args]
         node = head
