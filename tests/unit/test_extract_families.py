@@ -290,6 +290,11 @@ FAMILIES = [
     case("Moroccan forces pushed into its territory overnight, Algeria said.", ("morocco", D, "algeria"),
          id="territory-its-speaker-after"),
     case("Chile said its troops had returned to its territory.", id="territory-its-own"),
+    # an adjective of control after a copula: its subject acts; "quick/swift to" did it
+    case("Egypt and Jordan were quick to recognize the new Syrian authorities.",
+         ("egypt", R, "syria"), ("jordan", R, "syria"), id="copula-quick-to"),
+    case("Ghana was swift to send engineers to Mali.", ("ghana", D, "mali"), id="copula-swift-to"),
+    case("Peru was prompt to accuse Chile of spying.", ("peru", A, "chile"), id="copula-prompt-to"),
 ]
 
 NEGATIVES = [
@@ -323,6 +328,10 @@ NEGATIVES = [
          "position is clear. We have sent troops to Bolivia.\"", id="guard-second-quoted-sentence"),
     case("The Chinese People's Liberation Army sent troops to Djibouti.", ("china", D, "djibouti"),
          id="guard-liberation-army-is-a-state-force"),
+    # ... "ready/willing/reluctant to" did not, "unable to" did not
+    case("Tunisia was ready to recognize the new Libyan authorities.", id="copula-ready-to"),
+    case("Chile was willing to send troops to Haiti.", id="copula-willing-to"),
+    case("Brazil was unable to send troops to Haiti.", id="copula-unable-to"),
 ]
 
 

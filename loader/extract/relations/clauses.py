@@ -45,6 +45,8 @@ def governing_verb(token: Token) -> Token | None:
         return head  # "..., accusing X of ...": a participle hung on a verb by a loose "dep"
     if dep == "pcomp" and head.dep_ == "prep":  # "followed France in recognizing", "after blaming"
         return head.head
+    if dep == "acomp" and head.pos_ in ("AUX", "VERB"):  # "was quick to recognize": the copula's subject
+        return head
     return None
 
 
