@@ -295,6 +295,17 @@ FAMILIES = [
          ("egypt", R, "syria"), ("jordan", R, "syria"), id="copula-quick-to"),
     case("Ghana was swift to send engineers to Mali.", ("ghana", D, "mali"), id="copula-swift-to"),
     case("Peru was prompt to accuse Chile of spying.", ("peru", A, "chile"), id="copula-prompt-to"),
+    # a spokesman, officials "for" a state body speak for its country
+    case("A spokesman for the Chinese foreign ministry accused the United States of hypocrisy.",
+         ("china", A, "united-states"), id="spokesman-for-ministry"),
+    case("A spokeswoman for the Kenyan government blamed Somalia for the attack.", ("kenya", A, "somalia"),
+         id="spokeswoman-for-government"),
+    case("Officials for the Greek defence ministry accused Turkey of provocations.", ("greece", A, "turkey"),
+         id="officials-for-ministry"),
+    # a name the parser hung on the verb as an adverb still acts ("Nauru" is parsed so)
+    case("Nauru recognized Beijing.", ("nauru", R, "china"), id="subject-read-as-adverb"),
+    case("Nauru cut ties with Taiwan and recognized China instead.", ("nauru", R, "china"),
+         id="subject-read-as-adverb-shared-by-conjunct"),
 ]
 
 NEGATIVES = [

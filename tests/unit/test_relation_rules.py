@@ -86,6 +86,39 @@ def test_active_transitive(nlp):
     assert rel["reported_by"] is None
 
 
+def test_a_name_opening_the_clause_read_as_an_adverb_is_the_subject(nlp):
+    # "Nauru recognized Beijing." with the name hung on the verb as an advmod and no subject
+    rels = run(nlp, """
+        0 Nauru      Nauru     PROPN NNP 1 advmod B-GPE
+        1 recognized recognize VERB  VBD 1 ROOT
+        2 Beijing    Beijing   PROPN NNP 1 dobj   B-GPE
+        3 .          .         PUNCT .   1 punct
+    """)
+    assert triples(rels) == {("nauru", "RECOGNIZES", "china", "asserted")}
+
+
+def test_an_adverb_name_is_no_subject_beside_a_subject_or_inside_the_clause(nlp):
+    # "Norway yesterday recognized Kosovo": the real subject wins; "Kosovo, Norway recognized": no
+    rels = run(nlp, """
+        0 Today      today     NOUN  NN  3 npadvmod
+        1 ,          ,         PUNCT ,   3 punct
+        2 Norway     Norway    PROPN NNP 3 nsubj B-GPE
+        3 recognized recognize VERB  VBD 3 ROOT
+        4 Kosovo     Kosovo    PROPN NNP 3 dobj  B-GPE
+        5 .          .         PUNCT .   3 punct
+    """)
+    assert triples(rels) == {("norway", "RECOGNIZES", "kosovo", "asserted")}
+    rels = run(nlp, """
+        0 Quickly    quickly   ADV   RB  3 advmod
+        1 ,          ,         PUNCT ,   3 punct
+        2 Peru       Peru      PROPN NNP 3 npadvmod B-GPE
+        3 recognized recognize VERB  VBD 3 ROOT
+        4 Kosovo     Kosovo    PROPN NNP 3 dobj  B-GPE
+        5 .          .         PUNCT .   3 punct
+    """)
+    assert triples(rels) == set()  # the name does not open the clause: not taken for its subject
+
+
 def test_passive_with_agent(nlp):
     # "Kosovo was recognized by Norway."
     rels = run(nlp, """

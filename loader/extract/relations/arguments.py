@@ -138,8 +138,8 @@ class Resolver:
             found = self._modifier_countries(item, any_actor=from_modifier or armed_group, depth=depth)
             if not found and lemma in words("actor_heads"):
                 # "the leaders of Chile, Peru and Bolivia", "the leader of the group Example Front",
-                # "officials in Athens"
-                found = [a for p in prep_objects(item, ("of", "in"))
+                # "officials in Athens", "a spokesman for the Chinese foreign ministry"
+                found = [a for p in prep_objects(item, ("of", "in", "for"))
                          for a in self.actors(p, group_ok=True, depth=depth + 1)
                          if a.ref["type"] in ("Country", "Organization")]
             return [Arg(a.ref, item, 0.75) for a in found]

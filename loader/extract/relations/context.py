@@ -233,6 +233,17 @@ def own_subject(verb: Token) -> Token | None:
             if c.dep_ == "expl":  # "there are troops in X": the troops are the subject
                 return next((a for a in verb.children if a.dep_ == "attr"), None)
             return c
+    return _misread_subject(verb)
+
+
+def _misread_subject(verb: Token) -> Token | None:
+    """A proper name opening the clause that the parser hung on its verb as an adverb ("Nauru
+    recognized Beijing": Nauru an advmod) when the verb has no subject of its own: the subject."""
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubjpass", "csubj", "csubjpass") for c in verb.children):
+        return None
+    for c in verb.lefts:
+        if c.dep_ in ("advmod", "npadvmod") and c.pos_ == "PROPN" and c.left_edge.i == verb.left_edge.i:
+            return c
     return None
 
 
