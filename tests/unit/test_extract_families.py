@@ -306,6 +306,11 @@ FAMILIES = [
     case("Nauru recognized Beijing.", ("nauru", R, "china"), id="subject-read-as-adverb"),
     case("Nauru cut ties with Taiwan and recognized China instead.", ("nauru", R, "china"),
          id="subject-read-as-adverb-shared-by-conjunct"),
+    # forces a state has, placed by a participle on the object: the state deploys them
+    case("Italy has 1,200 soldiers deployed in Lebanon.", ("italy", D, "lebanon"), id="holder-has-deployed"),
+    case("Britain has around 900 troops stationed in Estonia.", ("united-kingdom", D, "estonia"),
+         id="holder-has-stationed"),
+    case("France keeps some 1,500 soldiers based in Chad.", ("france", D, "chad"), id="holder-keeps-based"),
 ]
 
 NEGATIVES = [
@@ -343,6 +348,9 @@ NEGATIVES = [
     case("Tunisia was ready to recognize the new Libyan authorities.", id="copula-ready-to"),
     case("Chile was willing to send troops to Haiti.", id="copula-willing-to"),
     case("Brazil was unable to send troops to Haiti.", id="copula-unable-to"),
+    # ... but not who attacks or captures them
+    case("Russia attacked soldiers deployed in Syria.", id="holder-not-attacker"),
+    case("The rebels have captured soldiers stationed in the north.", id="holder-not-captor"),
 ]
 
 

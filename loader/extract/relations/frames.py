@@ -7,8 +7,9 @@ with the roles of an existing one is one line there: ``{"trigger": "ferry", "fra
 
 The role finders below are the places a role is found whatever tree the parser built for the
 sentence: a theme (the force) as object, passive subject, the noun a participle or a relative
-clause hangs on, or the subject of an intransitive move; an agent as subject, "by" phrase, or
-the country of the force ("Chadian troops were flown in"), of its unit ("the 4th Infantry
+clause hangs on, or the subject of an intransitive move; an agent as subject, "by" phrase, the
+holder of forces a participle places ("Italy has 1,200 soldiers deployed in X": words.json
+holding_verbs), or the country of the force ("Chadian troops were flown in"), of its unit ("the 4th Infantry
 Division", "USS Example": ``units.py``); a destination in any locative phrase of
 the trigger, also one behind a purpose phrase ("deployed for exercises in Norway").
 
@@ -197,6 +198,11 @@ def find_agents(trigger: Token, frame: Frame, theme: Token, resolver: Resolver, 
         elif where == "passive_agent":
             if is_passive(trigger):
                 found = subject_args(trigger, resolver, sent)
+        elif where == "holder":
+            # "Italy has 1,200 soldiers deployed in Lebanon": who has the forces the participle places
+            gov = trigger.head.head
+            if trigger.dep_ == "acl" and trigger.head.dep_ == "dobj" and gov.lemma_.lower() in words("holding_verbs"):
+                found = subject_args(gov, resolver, sent)
         elif where == "theme_owner":
             found = owners_of_force(theme, resolver)
         else:
